@@ -1,0 +1,79 @@
+#pragma once
+// A typed client of the RESV API over HTTPS. Calls block: run them on a worker thread, never on the
+// UI thread. One instance keeps one connection and is used by one thread at a time; Cancel() may be
+// called from any thread.
+
+#include "resv/client/ApiError.h"
+#include "resv/client/ClientOptions.h"
+#include "resv/model/Session.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace resv::client {
+
+/// What presenters depend on; tests give them a fake.
+class IApiClient {
+public:
+    virtual ~IApiClient() = default;
+
+    virtual model::Health GetHealth() = 0;
+    /// Logs in and keeps the returned token for later calls.
+    virtual model::LoginResponse Login(const model::LoginRequest& request) = 0;
+    virtual model::Me GetMe() = 0;
+    /// Ends the session on the server and forgets the token.
+    virtual void Logout() = 0;
+
+    virtual void SetToken(std::string token) = 0;
+    virtual bool HasToken() const = 0;
+    /// Makes the request in flight (and the next ones, until ResetCancel) fail with Kind::Cancelled.
+    virtual void Cancel() = 0;
+    virtual void ResetCancel() = 0;
+};
+
+struct HttpResult {
+    int status = 0;
+    std::string contentType;
+    std::string body;
+};
+
+class HttpSession;
+
+class ApiClient final : public IApiClient {
+public:
+    explicit ApiClient(ClientOptions options);
+    ~ApiClient() override;
+    ApiClient(const ApiClient&) = delete;
+    ApiClient& operator=(const ApiClient&) = delete;
+
+    model::Health GetHealth() override;
+    model::LoginResponse Login(const model::LoginRequest& request) override;
+    model::Me GetMe() override;
+    void Logout() override;
+
+    void SetToken(std::string token) override;
+    bool HasToken() const override;
+    void Cancel() override;
+    void ResetCancel() override;
+
+    /// Sends a request and returns the parsed JSON of a 2xx answer (null for 204); any other status
+    /// throws ApiError(Kind::Http) with the server's problem details.
+    nlohmann::json Send(const std::string& method, const std::string& path,
+                        const std::optional<nlohmann::json>& body = std::nullopt);
+
+    /// The raw exchange, for tests that need to send what a well-behaved client never would.
+    HttpResult SendRaw(const std::string& method, const std::string& path, const std::string& body,
+                       const std::string& contentType);
+
+    const ClientOptions& Options() const { return m_options; }
+
+private:
+    ClientOptions m_options;
+    std::unique_ptr<HttpSession> m_http;
+    std::string m_token;
+};
+
+} // namespace resv::client
