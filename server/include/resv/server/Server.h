@@ -1,0 +1,48 @@
+#pragma once
+// resv-server as a library: the thin main and the tests both run it in-process.
+
+#include "resv/server/Clock.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace resv::server {
+
+struct ServerConfig {
+    std::filesystem::path dataDir;
+    std::string host = "127.0.0.1";
+    int port = 8443; ///< 0 picks a free port (tests)
+    std::optional<std::filesystem::path> tlsCert;
+    std::optional<std::filesystem::path> tlsKey;
+    std::shared_ptr<const Clock> clock; ///< null means the system clock
+};
+
+class ServerImpl;
+
+class Server {
+public:
+    explicit Server(ServerConfig config);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    /// Opens the data dir (0700), migrates the database, makes the dev CA and certificate on first
+    /// start when no certificate was given, and starts listening on a background thread.
+    /// Throws std::runtime_error with a readable reason when it cannot.
+    void Start();
+    /// Stops listening and waits for the workers. Safe to call twice.
+    void Stop();
+
+    int Port() const;
+    /// The dev CA that signed the server's certificate (DIR/tls/ca.crt); empty with --tls-cert.
+    std::filesystem::path CaFile() const;
+    /// Seeds the demo tenants and accounts (idempotent) and returns the text `--demo` prints.
+    std::string SeedDemo();
+
+private:
+    std::unique_ptr<ServerImpl> m_impl;
+};
+
+} // namespace resv::server
