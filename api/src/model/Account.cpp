@@ -25,10 +25,13 @@ std::optional<AccountStatus> AccountStatusFromString(std::string_view text) {
     return std::nullopt;
 }
 
-void to_json(nlohmann::json& j, AccountStatus status) { j = std::string(ToString(status)); }
+void to_json(nlohmann::json& j, AccountStatus status) {
+    j = std::string(ToString(status));
+}
 
 void from_json(const nlohmann::json& j, AccountStatus& status) {
-    const auto parsed = j.is_string() ? AccountStatusFromString(j.get<std::string>()) : std::nullopt;
+    const auto parsed =
+        j.is_string() ? AccountStatusFromString(j.get<std::string>()) : std::nullopt;
     if (!parsed) {
         throw ValidationError("", "invalid_value", "status must be active, disabled or locked");
     }

@@ -32,7 +32,8 @@ void from_json(const nlohmann::json& j, Problem& p) {
     parsed.status = Optional<int>(j, "status").value_or(0);
     parsed.detail = Optional<std::string>(j, "detail").value_or("");
     parsed.code = Optional<std::string>(j, "code").value_or("");
-    parsed.errors = Optional<std::vector<FieldError>>(j, "errors").value_or(std::vector<FieldError>{});
+    parsed.errors =
+        Optional<std::vector<FieldError>>(j, "errors").value_or(std::vector<FieldError>{});
     p = std::move(parsed);
 }
 

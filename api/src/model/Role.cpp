@@ -27,7 +27,9 @@ std::optional<Tier> TierFromString(std::string_view text) {
     return std::nullopt;
 }
 
-void to_json(nlohmann::json& j, Tier tier) { j = std::string(ToString(tier)); }
+void to_json(nlohmann::json& j, Tier tier) {
+    j = std::string(ToString(tier));
+}
 
 void from_json(const nlohmann::json& j, Tier& tier) {
     const auto parsed = j.is_string() ? TierFromString(j.get<std::string>()) : std::nullopt;
@@ -40,10 +42,10 @@ void from_json(const nlohmann::json& j, Tier& tier) {
 const std::vector<std::string_view>& CustomerPermissionCatalogue() {
     using namespace permission;
     static const std::vector<std::string_view> catalogue{
-        kAccountsRead,      kAccountsWrite,       kRolesRead,      kRolesWrite,
-        kFacilitiesRead,    kFacilitiesWrite,     kTerminalsRead,  kTerminalsWrite,
-        kTerminalsConfigure, kUsageRead,          kUsageExport,    kMonitoringRead,
-        kNoticesRead,       kNoticesAck,          kTenantContactsWrite};
+        kAccountsRead,       kAccountsWrite,   kRolesRead,          kRolesWrite,
+        kFacilitiesRead,     kFacilitiesWrite, kTerminalsRead,      kTerminalsWrite,
+        kTerminalsConfigure, kUsageRead,       kUsageExport,        kMonitoringRead,
+        kNoticesRead,        kNoticesAck,      kTenantContactsWrite};
     return catalogue;
 }
 

@@ -119,18 +119,21 @@ std::optional<TimePoint> ParseRfc3339(std::string_view s) {
     if (pos != s.size()) {
         return std::nullopt;
     }
-    const year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
+    const year_month_day date{std::chrono::year{*year},
+                              std::chrono::month{static_cast<unsigned>(*month)},
                               std::chrono::day{static_cast<unsigned>(*day)}};
     // Leap seconds (":60") are not representable in sys_time; refuse them rather than guess.
     if (!date.ok() || *hour > 23 || *minute > 59 || *second > 59) {
         return std::nullopt;
     }
-    const auto local = sys_days{date} + hours{*hour} + minutes{*minute} + seconds{*second} +
-                       milliseconds{millis};
+    const auto local =
+        sys_days{date} + hours{*hour} + minutes{*minute} + seconds{*second} + milliseconds{millis};
     return TimePoint{local - minutes{offsetMinutes}};
 }
 
-std::string FormatJstDateTime(TimePoint t) { return DateTime(Split(t + kJstOffset), ' '); }
+std::string FormatJstDateTime(TimePoint t) {
+    return DateTime(Split(t + kJstOffset), ' ');
+}
 
 std::string FormatJstTime(TimePoint t) {
     const auto time = Split(t + kJstOffset).time;
@@ -142,14 +145,18 @@ std::string FormatJstDateTimeShort(TimePoint t) {
     return FormatJstDateTime(t).substr(0, 16) + " JST";
 }
 
-std::string FormatJstIso8601(TimePoint t) { return DateTime(Split(t + kJstOffset), 'T') + "+09:00"; }
+std::string FormatJstIso8601(TimePoint t) {
+    return DateTime(Split(t + kJstOffset), 'T') + "+09:00";
+}
 
 TimePoint JstDayStart(int year, unsigned month, unsigned day) {
-    const sys_days local{year_month_day{std::chrono::year{year}, std::chrono::month{month},
-                                        std::chrono::day{day}}};
+    const sys_days local{
+        year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}}};
     return TimePoint{local - kJstOffset};
 }
 
-TimePoint Now() { return floor<milliseconds>(system_clock::now()); }
+TimePoint Now() {
+    return floor<milliseconds>(system_clock::now());
+}
 
 } // namespace resv::model

@@ -23,7 +23,8 @@ ValidationError::ValidationError(std::vector<FieldError> errors)
     , m_errors(std::move(errors)) {}
 
 ValidationError::ValidationError(std::string field, std::string code, std::string message)
-    : ValidationError(std::vector<FieldError>{{std::move(field), std::move(code), std::move(message)}}) {}
+    : ValidationError(
+          std::vector<FieldError>{{std::move(field), std::move(code), std::move(message)}}) {}
 
 ValidationError ValidationError::Prefixed(const std::string& prefix) const {
     std::vector<FieldError> errors = m_errors;
@@ -44,7 +45,8 @@ TimePoint RequiredTime(const Json& j, const char* field) {
     const auto text = Required<std::string>(j, field);
     const auto t = ParseRfc3339(text);
     if (!t) {
-        throw ValidationError(field, "invalid_value", std::string(field) + " must be an RFC 3339 time");
+        throw ValidationError(field, "invalid_value",
+                              std::string(field) + " must be an RFC 3339 time");
     }
     return *t;
 }
@@ -56,7 +58,8 @@ std::optional<TimePoint> OptionalTime(const Json& j, const char* field) {
     }
     const auto t = ParseRfc3339(*text);
     if (!t) {
-        throw ValidationError(field, "invalid_value", std::string(field) + " must be an RFC 3339 time");
+        throw ValidationError(field, "invalid_value",
+                              std::string(field) + " must be an RFC 3339 time");
     }
     return t;
 }

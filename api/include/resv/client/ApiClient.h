@@ -29,7 +29,8 @@ public:
 
     virtual void SetToken(std::string token) = 0;
     virtual bool HasToken() const = 0;
-    /// Makes the request in flight (and the next ones, until ResetCancel) fail with Kind::Cancelled.
+    /// Makes the request in flight (and the next ones, until ResetCancel) fail with
+    /// Kind::Cancelled.
     virtual void Cancel() = 0;
     virtual void ResetCancel() = 0;
 };
@@ -61,8 +62,9 @@ public:
 
     /// Sends a request and returns the parsed JSON of a 2xx answer (null for 204); any other status
     /// throws ApiError(Kind::Http) with the server's problem details.
+    nlohmann::json Send(const std::string& method, const std::string& path);
     nlohmann::json Send(const std::string& method, const std::string& path,
-                        const std::optional<nlohmann::json>& body = std::nullopt);
+                        const nlohmann::json& body);
 
     /// The raw exchange, for tests that need to send what a well-behaved client never would.
     HttpResult SendRaw(const std::string& method, const std::string& path, const std::string& body,
@@ -71,6 +73,9 @@ public:
     const ClientOptions& Options() const { return m_options; }
 
 private:
+    nlohmann::json Exchange(const std::string& method, const std::string& path,
+                            const std::string& body);
+
     ClientOptions m_options;
     std::unique_ptr<HttpSession> m_http;
     std::string m_token;

@@ -19,8 +19,21 @@ public:
         Cancelled,   ///< the caller cancelled the request
     };
 
+    /// Why a certificate was not trusted, so the console can say it in the user's words.
+    enum class CertificateReason {
+        None,
+        UnknownIssuer,    ///< signed by a CA this PC does not trust (e.g. the demo CA not given)
+        Expired,          ///< the certificate's validity has ended
+        NotYetValid,      ///< the certificate is not valid yet (check the PC's clock)
+        HostnameMismatch, ///< issued for another host name
+        PinMismatch,      ///< the server's key is not the pinned one
+        Revoked,
+        Other,
+    };
+
     /// `detail` is technical text for the log (never shown as is, never a secret).
-    ApiError(Kind kind, std::string detail);
+    ApiError(Kind kind, std::string detail,
+             CertificateReason certificateReason = CertificateReason::None);
     /// An HTTP error with its problem details.
     explicit ApiError(model::Problem problem);
 
@@ -30,11 +43,13 @@ public:
     const std::string& Code() const { return m_problem.code; }
     const model::Problem& Problem() const { return m_problem; }
     const std::string& Detail() const { return m_detail; }
+    CertificateReason GetCertificateReason() const { return m_certificateReason; }
 
 private:
     Kind m_kind;
     std::string m_detail;
     model::Problem m_problem;
+    CertificateReason m_certificateReason = CertificateReason::None;
 };
 
 std::string_view ToString(ApiError::Kind kind);

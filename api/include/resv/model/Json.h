@@ -51,7 +51,8 @@ T Convert(const Json& value, const char* field) {
         }
     } else if constexpr (std::is_integral_v<T>) {
         if (!value.is_number_integer()) {
-            throw ValidationError(field, "invalid_type", std::string(field) + " must be an integer");
+            throw ValidationError(field, "invalid_type",
+                                  std::string(field) + " must be an integer");
         }
     }
     try {

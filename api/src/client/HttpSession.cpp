@@ -1,0 +1,221 @@
+#include "HttpSession.h"
+
+#include <curl/curl.h>
+#include <openssl/x509_vfy.h>
+
+#include <fmt/format.h>
+
+#include <mutex>
+#include <stdexcept>
+
+namespace resv::client {
+namespace {
+
+using Reason = ApiError::CertificateReason;
+
+void GlobalInitOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct SlistDeleter {
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
+
+void Append(Slist& list, const std::string& header) {
+    curl_slist* grown = curl_slist_append(list.get(), header.c_str());
+    if (!grown) {
+        throw std::bad_alloc();
+    }
+    list.release();
+    list.reset(grown);
+}
+
+size_t WriteBody(char* data, size_t size, size_t count, void* user) {
+    static_cast<std::string*>(user)->append(data, size * count);
+    return size * count;
+}
+
+int Progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    // Non-zero aborts the transfer with CURLE_ABORTED_BY_CALLBACK.
+    return static_cast<const std::atomic<bool>*>(user)->load() ? 1 : 0;
+}
+
+Reason ReasonFromVerifyResult(long verifyResult) {
+    switch (verifyResult) {
+    case X509_V_OK:
+        // OpenSSL accepted the chain, so curl's own host name check refused it.
+        return Reason::HostnameMismatch;
+    case X509_V_ERR_CERT_HAS_EXPIRED:
+        return Reason::Expired;
+    case X509_V_ERR_CERT_NOT_YET_VALID:
+        return Reason::NotYetValid;
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+    case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+    case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+        return Reason::UnknownIssuer;
+    case X509_V_ERR_HOSTNAME_MISMATCH:
+    case X509_V_ERR_IP_ADDRESS_MISMATCH:
+        return Reason::HostnameMismatch;
+    case X509_V_ERR_CERT_REVOKED:
+        return Reason::Revoked;
+    default:
+        return Reason::Other;
+    }
+}
+
+[[noreturn]] void ThrowForCurl(CURL* curl, CURLcode code, const char* errorBuffer) {
+    const std::string detail = fmt::format(
+        "{} ({})", *errorBuffer ? errorBuffer : curl_easy_strerror(code), static_cast<int>(code));
+    switch (code) {
+    case CURLE_ABORTED_BY_CALLBACK:
+        throw ApiError(ApiError::Kind::Cancelled, "the request was cancelled");
+    case CURLE_PEER_FAILED_VERIFICATION: {
+        long verifyResult = X509_V_OK;
+        curl_easy_getinfo(curl, CURLINFO_SSL_VERIFYRESULT, &verifyResult);
+        throw ApiError(ApiError::Kind::Certificate, detail, ReasonFromVerifyResult(verifyResult));
+    }
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        throw ApiError(ApiError::Kind::Certificate, detail, Reason::PinMismatch);
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_CRL_BADFILE:
+        throw ApiError(ApiError::Kind::Certificate, detail, Reason::UnknownIssuer);
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CIPHER:
+    case CURLE_USE_SSL_FAILED:
+    case CURLE_SSL_ENGINE_INITFAILED:
+        throw ApiError(ApiError::Kind::Tls, detail);
+    default:
+        throw ApiError(ApiError::Kind::Network, detail);
+    }
+}
+
+template <typename T>
+void Set(CURL* curl, CURLoption option, T value) {
+    const CURLcode code = curl_easy_setopt(curl, option, value);
+    if (code != CURLE_OK) {
+        // Only a libcurl built without a required feature gets here; refuse rather than go on
+        // with a weaker setting.
+        throw ApiError(ApiError::Kind::Tls,
+                       fmt::format("libcurl refused option {}: {}", static_cast<int>(option),
+                                   curl_easy_strerror(code)));
+    }
+}
+
+} // namespace
+
+void HttpSession::CurlDeleter::operator()(void* handle) const {
+    curl_easy_cleanup(static_cast<CURL*>(handle));
+}
+
+bool IsHttpsBaseUrl(const std::string& url) {
+    constexpr std::string_view kScheme = "https://";
+    if (url.size() <= kScheme.size() || url.compare(0, kScheme.size(), kScheme) != 0) {
+        return false;
+    }
+    const std::string authority = url.substr(kScheme.size());
+    const auto slash = authority.find('/');
+    const std::string host = authority.substr(0, slash);
+    if (host.empty() || host.find_first_of(" @?#\\") != std::string::npos) {
+        return false;
+    }
+    return slash == std::string::npos || slash == authority.size() - 1;
+}
+
+HttpSession::HttpSession(const ClientOptions& options)
+    : m_options(options) {
+    GlobalInitOnce();
+    if (!IsHttpsBaseUrl(options.baseUrl)) {
+        throw std::invalid_argument("the server address must be https://host[:port]");
+    }
+    m_curl.reset(curl_easy_init());
+    if (!m_curl) {
+        throw std::bad_alloc();
+    }
+    ApplyFixedOptions();
+}
+
+HttpSession::~HttpSession() = default;
+
+void HttpSession::ApplyFixedOptions() {
+    CURL* curl = static_cast<CURL*>(m_curl.get());
+    Set(curl, CURLOPT_PROTOCOLS_STR, "https");
+    Set(curl, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+    Set(curl, CURLOPT_FOLLOWLOCATION, 0L);
+    Set(curl, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+    Set(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    Set(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (m_options.caFile) {
+        Set(curl, CURLOPT_CAINFO, m_options.caFile->c_str());
+    }
+    if (m_options.publicKeyPin) {
+        Set(curl, CURLOPT_PINNEDPUBLICKEY, m_options.publicKeyPin->c_str());
+    }
+    Set(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_options.connectTimeout.count()));
+    Set(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.totalTimeout.count()));
+    Set(curl, CURLOPT_NOSIGNAL, 1L);
+    Set(curl, CURLOPT_USERAGENT, m_options.userAgent.c_str());
+    Set(curl, CURLOPT_NOPROGRESS, 0L);
+    Set(curl, CURLOPT_XFERINFOFUNCTION, &Progress);
+    Set(curl, CURLOPT_XFERINFODATA, static_cast<void*>(&m_cancelled));
+    Set(curl, CURLOPT_WRITEFUNCTION, &WriteBody);
+    Set(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+}
+
+HttpResult HttpSession::Perform(const std::string& method, const std::string& url,
+                                const std::string& body, const std::string& contentType,
+                                const std::string& bearerToken) {
+    if (m_cancelled) {
+        throw ApiError(ApiError::Kind::Cancelled, "the request was cancelled");
+    }
+    CURL* curl = static_cast<CURL*>(m_curl.get());
+    HttpResult result;
+    char errorBuffer[CURL_ERROR_SIZE] = {};
+
+    Slist headers;
+    Append(headers, "Accept: application/json, application/problem+json");
+    if (!bearerToken.empty()) {
+        Append(headers, "Authorization: Bearer " + bearerToken);
+    }
+    const bool hasBody = method != "GET" && method != "DELETE" && method != "HEAD";
+    if (hasBody) {
+        Append(headers, "Content-Type: " + contentType);
+    }
+    // libcurl sends "Expect: 100-continue" for larger bodies; the server answers at once anyway.
+    Append(headers, "Expect:");
+
+    Set(curl, CURLOPT_URL, url.c_str());
+    Set(curl, CURLOPT_ERRORBUFFER, errorBuffer);
+    Set(curl, CURLOPT_HTTPHEADER, headers.get());
+    Set(curl, CURLOPT_WRITEDATA, static_cast<void*>(&result.body));
+    // HTTPGET resets whatever method and body the previous request on this handle had.
+    Set(curl, CURLOPT_HTTPGET, 1L);
+    Set(curl, CURLOPT_CUSTOMREQUEST, method == "GET" ? nullptr : method.c_str());
+    if (hasBody) {
+        Set(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+        Set(curl, CURLOPT_POSTFIELDS, body.c_str());
+    }
+
+    const CURLcode code = curl_easy_perform(curl);
+    // The handle keeps pointers to these buffers; clear them before they go out of scope.
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, nullptr);
+    if (code != CURLE_OK) {
+        ThrowForCurl(curl, code, errorBuffer);
+    }
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    result.status = static_cast<int>(status);
+    const char* type = nullptr;
+    if (curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type) {
+        result.contentType = type;
+    }
+    return result;
+}
+
+} // namespace resv::client
