@@ -22,7 +22,8 @@ public:
 /// A clock the tests move by hand. Thread-safe.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(model::TimePoint start) : m_now(start.time_since_epoch().count()) {}
+    explicit ManualClock(model::TimePoint start)
+        : m_now(start.time_since_epoch().count()) {}
     model::TimePoint Now() const override {
         return model::TimePoint{std::chrono::milliseconds{m_now.load()}};
     }

@@ -3,10 +3,12 @@
 
 #include "resv/server/Clock.h"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace resv::server {
 
@@ -17,6 +19,20 @@ struct ServerConfig {
     std::optional<std::filesystem::path> tlsCert;
     std::optional<std::filesystem::path> tlsKey;
     std::shared_ptr<const Clock> clock; ///< null means the system clock
+    /// Workers for connections: an idle keep-alive connection holds one until the timeout.
+    int workerThreads = 32;
+    std::chrono::seconds keepAliveTimeout{5};
+    /// Argon2id hashes at once (64 MiB each).
+    int maxConcurrentHashes = 2;
+    int databaseConnections = 4;
+};
+
+/// One route the server serves, with an OpenAPI-style path ("/api/v1/sessions/current").
+struct RouteInfo {
+    std::string method;
+    std::string path;
+
+    auto operator<=>(const RouteInfo&) const = default;
 };
 
 class ServerImpl;
@@ -40,6 +56,9 @@ public:
     std::filesystem::path CaFile() const;
     /// Seeds the demo tenants and accounts (idempotent) and returns the text `--demo` prints.
     std::string SeedDemo();
+
+    /// Every route the server answers, once started (a test compares it with api/openapi.yaml).
+    std::vector<RouteInfo> Routes() const;
 
 private:
     std::unique_ptr<ServerImpl> m_impl;

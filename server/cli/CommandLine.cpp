@@ -1,0 +1,173 @@
+#include "cli/CommandLine.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <map>
+
+namespace resv::server::cli {
+namespace {
+
+struct Subcommand {
+    Action action;
+    std::size_t arity;
+    const char* usage;
+};
+
+const std::map<std::string, Subcommand, std::less<>>& Subcommands() {
+    static const std::map<std::string, Subcommand, std::less<>> subcommands{
+        {"create-tenant", {Action::CreateTenant, 2, "create-tenant CODE NAME"}},
+        {"create-account", {Action::CreateAccount, 3, "create-account TENANT LOGIN ROLE"}},
+        {"assign-operator", {Action::AssignOperator, 2, "assign-operator LOGIN TENANT"}},
+    };
+    return subcommands;
+}
+
+/// "HOST:PORT" or "[IPV6]:PORT".
+void ParseListen(const std::string& value, CommandLine& line) {
+    const auto colon = value.rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+        throw UsageError("--listen wants HOST:PORT, e.g. 127.0.0.1:8443 or [::1]:8443");
+    }
+    std::string host = value.substr(0, colon);
+    if (host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    const std::string portText = value.substr(colon + 1);
+    int port = -1;
+    const auto [end, error] =
+        std::from_chars(portText.data(), portText.data() + portText.size(), port);
+    if (error != std::errc() || end != portText.data() + portText.size() || port < 0 ||
+        port > 65535 || host.empty()) {
+        throw UsageError("--listen wants HOST:PORT with a port from 0 to 65535, not '" + value +
+                         "'");
+    }
+    line.host = host;
+    line.port = port;
+}
+
+/// Applies option `name` (with its value, if it takes one). Returns whether it used `value`.
+bool ApplyOption(const std::string& name, const std::optional<std::string>& value,
+                 CommandLine& line) {
+    auto required = [&]() -> const std::string& {
+        if (!value || value->empty()) {
+            throw UsageError(name + " needs a value");
+        }
+        return *value;
+    };
+    if (name == "--help" || name == "-h") {
+        line.action = Action::Help;
+        return false;
+    }
+    if (name == "--demo") {
+        line.demo = true;
+        return false;
+    }
+    if (name == "--data-dir") {
+        line.dataDir = required();
+    } else if (name == "--listen") {
+        ParseListen(required(), line);
+    } else if (name == "--tls-cert") {
+        line.tlsCert = required();
+    } else if (name == "--tls-key") {
+        line.tlsKey = required();
+    } else {
+        throw UsageError("unknown option " + name);
+    }
+    return true;
+}
+
+void Validate(CommandLine& line, const std::vector<std::string>& positional) {
+    if (line.action == Action::Help) {
+        return;
+    }
+    if (line.dataDir.empty()) {
+        throw UsageError("--data-dir DIR is required");
+    }
+    if (line.tlsCert.has_value() != line.tlsKey.has_value()) {
+        throw UsageError("--tls-cert and --tls-key go together");
+    }
+    if (positional.empty()) {
+        return;
+    }
+    const auto it = Subcommands().find(positional.front());
+    if (it == Subcommands().end()) {
+        throw UsageError("unknown subcommand '" + positional.front() + "'");
+    }
+    const Subcommand& subcommand = it->second;
+    if (positional.size() - 1 != subcommand.arity) {
+        throw UsageError(std::string("usage: resv-server --data-dir DIR ") + subcommand.usage);
+    }
+    if (line.demo || line.tlsCert || line.port != 8443 || line.host != "127.0.0.1") {
+        throw UsageError("--listen, --tls-cert, --tls-key and --demo are for serving, not for " +
+                         positional.front());
+    }
+    line.action = subcommand.action;
+    line.arguments.assign(positional.begin() + 1, positional.end());
+}
+
+} // namespace
+
+CommandLine ParseCommandLine(const std::vector<std::string>& args) {
+    CommandLine line;
+    std::vector<std::string> positional;
+    bool optionsEnded = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (optionsEnded || arg.empty() || arg[0] != '-') {
+            positional.push_back(arg);
+        } else if (arg == "--") {
+            optionsEnded = true;
+        } else if (const auto equals = arg.find('='); equals != std::string::npos) {
+            if (!ApplyOption(arg.substr(0, equals), arg.substr(equals + 1), line)) {
+                throw UsageError(arg.substr(0, equals) + " takes no value");
+            }
+        } else {
+            const auto next = i + 1 < args.size() ? std::optional(args[i + 1]) : std::nullopt;
+            if (ApplyOption(arg, next, line)) {
+                ++i;
+            }
+        }
+    }
+    Validate(line, positional);
+    return line;
+}
+
+std::string HelpText() {
+    return R"(Usage:
+  resv-server --data-dir DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--demo]
+  resv-server --data-dir DIR create-tenant CODE NAME
+  resv-server --data-dir DIR create-account TENANT LOGIN ROLE
+  resv-server --data-dir DIR assign-operator LOGIN TENANT
+
+Serves the RESV API over HTTPS (TLS 1.2/1.3 only) until SIGINT or SIGTERM.
+
+Options:
+  --data-dir DIR        where the database (DIR/resv.db) and TLS files live; made 0700
+  --listen HOST:PORT    address to listen on (default 127.0.0.1:8443; [::1]:8443 for IPv6)
+  --tls-cert FILE       certificate chain (PEM); without it a development CA and a
+  --tls-key FILE        certificate for localhost are made in DIR/tls (clients trust
+                        DIR/tls/ca.crt)
+  --demo                add the demo tenants and accounts (if missing) and list the logins
+  -h, --help            show this text
+
+Subcommands:
+  create-tenant CODE NAME            a customer tenant (CODE is typed at login)
+  create-account TENANT LOGIN ROLE   an account with a built-in role (operator,
+                                     customermanager, customermanager_viewer,
+                                     customeremployee); prints a one-time password
+                                     that must be changed at first login (valid 7 days)
+  assign-operator LOGIN TENANT       lets operator LOGIN of tenant provider act in TENANT
+
+Exit status: 0 done, 1 failed (the reason is on stderr), 2 bad command line.
+)";
+}
+
+std::string ServerUrl(const std::string& host, int port) {
+    if (host.find(':') != std::string::npos) {
+        return fmt::format("https://[{}]:{}", host, port);
+    }
+    return fmt::format("https://{}:{}", host, port);
+}
+
+} // namespace resv::server::cli

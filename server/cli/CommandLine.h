@@ -1,0 +1,39 @@
+#pragma once
+// resv-server's command line: serve, or one administrative subcommand.
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace resv::server::cli {
+
+/// A command line that cannot be run as written (exit status 2).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Action { Help, Serve, CreateTenant, CreateAccount, AssignOperator };
+
+struct CommandLine {
+    Action action = Action::Serve;
+    std::filesystem::path dataDir;
+    std::string host = "127.0.0.1";
+    int port = 8443;
+    std::optional<std::filesystem::path> tlsCert;
+    std::optional<std::filesystem::path> tlsKey;
+    bool demo = false;
+    std::vector<std::string> arguments; ///< the subcommand's
+};
+
+/// `args` without the program name. Throws UsageError saying what is wrong.
+CommandLine ParseCommandLine(const std::vector<std::string>& args);
+
+std::string HelpText();
+
+/// "https://127.0.0.1:8443", with brackets around an IPv6 host.
+std::string ServerUrl(const std::string& host, int port);
+
+} // namespace resv::server::cli

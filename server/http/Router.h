@@ -1,0 +1,55 @@
+#pragma once
+// (method, path template) → handler. Path templates are OpenAPI-style (`/api/v1/things/{id}`), so
+// the route table can be compared with api/openapi.yaml as it is.
+
+#include "http/Message.h"
+
+#include <functional>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace resv::server::http {
+
+using Handler = std::function<Response(const Request&)>;
+
+struct RouteOptions {
+    /// The route takes a JSON body: anything not sent as application/json gets 415.
+    bool jsonBody = false;
+};
+
+struct RouteInfo {
+    std::string method;
+    std::string path;
+
+    bool operator==(const RouteInfo&) const = default;
+    auto operator<=>(const RouteInfo&) const = default;
+};
+
+class Router {
+public:
+    void Add(std::string method, std::string pathTemplate, Handler handler,
+             RouteOptions options = {});
+
+    /// Never throws: unknown paths get 404, known paths with another method 405 with `Allow`,
+    /// a handler's HttpError or ValidationError its problem, anything else 500 (logged).
+    Response Dispatch(Request request) const;
+
+    std::vector<RouteInfo> Routes() const;
+
+private:
+    struct Route {
+        std::string method;
+        std::string pathTemplate;
+        std::regex pattern;
+        std::vector<std::string> paramNames;
+        Handler handler;
+        RouteOptions options;
+    };
+
+    Response Invoke(const Route& route, Request& request, const std::smatch& match) const;
+
+    std::vector<Route> m_routes;
+};
+
+} // namespace resv::server::http

@@ -1,0 +1,150 @@
+#include "storage/Migrations.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <vector>
+
+namespace resv::server::storage {
+namespace {
+
+struct Migration {
+    int version;
+    const char* name;
+    const char* sql;
+};
+
+// Times are INTEGER milliseconds since the epoch (UTC). Ids are opaque random text.
+constexpr const char* kFoundation = R"sql(
+CREATE TABLE tenants (
+    id              TEXT PRIMARY KEY,
+    code            TEXT NOT NULL UNIQUE,
+    name            TEXT NOT NULL,
+    data_region     TEXT NOT NULL DEFAULT 'jp',
+    contract_status TEXT NOT NULL DEFAULT 'active'
+                    CHECK (contract_status IN ('active', 'ended', 'purged')),
+    ended_at        INTEGER,
+    created_at      INTEGER NOT NULL
+);
+
+CREATE TABLE accounts (
+    id                   TEXT PRIMARY KEY,
+    tenant_id            TEXT NOT NULL REFERENCES tenants(id),
+    login_id             TEXT NOT NULL,
+    display_name         TEXT NOT NULL,
+    email                TEXT,
+    password_hash        TEXT NOT NULL,
+    status               TEXT NOT NULL DEFAULT 'active'
+                         CHECK (status IN ('active', 'disabled', 'locked')),
+    must_change_password INTEGER NOT NULL DEFAULT 0,
+    failed_logins        INTEGER NOT NULL DEFAULT 0,
+    lockouts             INTEGER NOT NULL DEFAULT 0,
+    locked_until         INTEGER,
+    last_login_at        INTEGER,
+    otp_expires_at       INTEGER,
+    password_changed_at  INTEGER,
+    scope_all            INTEGER NOT NULL DEFAULT 1,
+    version              INTEGER NOT NULL DEFAULT 1,
+    created_at           INTEGER NOT NULL,
+    updated_at           INTEGER NOT NULL,
+    UNIQUE (tenant_id, login_id)
+);
+
+CREATE TABLE account_roles (
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL,
+    PRIMARY KEY (account_id, role)
+);
+
+CREATE TABLE operator_assignments (
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    tenant_id  TEXT NOT NULL REFERENCES tenants(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, tenant_id)
+);
+
+CREATE TABLE sessions (
+    id                  TEXT PRIMARY KEY,
+    token_hash          TEXT NOT NULL UNIQUE,
+    account_id          TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    tenant_id           TEXT NOT NULL REFERENCES tenants(id),
+    acting_as_tenant_id TEXT REFERENCES tenants(id),
+    created_at          INTEGER NOT NULL,
+    last_used_at        INTEGER NOT NULL,
+    expires_at          INTEGER NOT NULL,
+    source_ip           TEXT,
+    revoked_at          INTEGER
+);
+CREATE INDEX sessions_by_account ON sessions(account_id);
+
+CREATE TABLE audit_events (
+    id           INTEGER PRIMARY KEY,
+    tenant_id    TEXT NOT NULL REFERENCES tenants(id),
+    sequence     INTEGER NOT NULL,
+    at           INTEGER NOT NULL,
+    actor_json   TEXT NOT NULL,
+    source_ip    TEXT,
+    action       TEXT NOT NULL,
+    target       TEXT,
+    result       TEXT NOT NULL CHECK (result IN ('success', 'failure')),
+    details_json TEXT NOT NULL,
+    prev_hash    TEXT NOT NULL,
+    hash         TEXT NOT NULL,
+    UNIQUE (tenant_id, sequence)
+);
+CREATE INDEX audit_events_by_time ON audit_events(tenant_id, at);
+)sql";
+
+const std::vector<Migration>& Migrations() {
+    static const std::vector<Migration> migrations{
+        {1, "foundation: tenants, accounts, roles, operator assignments, sessions, audit events",
+         kFoundation},
+    };
+    return migrations;
+}
+
+int CurrentVersion(Connection& connection) {
+    connection.ExecuteScript("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                             " version INTEGER PRIMARY KEY,"
+                             " name TEXT NOT NULL,"
+                             " applied_at INTEGER NOT NULL)");
+    Statement query = connection.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    query.Step();
+    return static_cast<int>(query.Int(0));
+}
+
+} // namespace
+
+int LatestSchemaVersion() {
+    return Migrations().back().version;
+}
+
+void ApplyMigrations(Connection& connection) {
+    const int current = CurrentVersion(connection);
+    if (current > LatestSchemaVersion()) {
+        throw StorageError(
+            "the database is from a newer resv-server (schema " + std::to_string(current) + ")", 0);
+    }
+    for (const Migration& migration : Migrations()) {
+        if (migration.version <= current) {
+            continue;
+        }
+        Transaction transaction(connection);
+        // Checked again inside the write lock: another process may have just migrated.
+        if (CurrentVersion(connection) >= migration.version) {
+            continue;
+        }
+        connection.ExecuteScript(migration.sql);
+        const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(
+            std::chrono::system_clock::now());
+        connection
+            .Prepare("INSERT INTO schema_migrations(version, name, applied_at) "
+                     "VALUES (?1, ?2, ?3)")
+            .BindAll(migration.version, migration.name, now)
+            .Run();
+        transaction.Commit();
+        spdlog::info("database migrated to schema {}: {}", migration.version, migration.name);
+    }
+}
+
+} // namespace resv::server::storage
