@@ -12,13 +12,15 @@
 
 namespace resv::server {
 
+/// Every member has a default, so `Server({.dataDir = dir, .port = 0})` compiles without
+/// -Wmissing-field-initializers warnings.
 struct ServerConfig {
-    std::filesystem::path dataDir;
+    std::filesystem::path dataDir{};
     std::string host = "127.0.0.1";
     int port = 8443; ///< 0 picks a free port (tests)
-    std::optional<std::filesystem::path> tlsCert;
-    std::optional<std::filesystem::path> tlsKey;
-    std::shared_ptr<const Clock> clock; ///< null means the system clock
+    std::optional<std::filesystem::path> tlsCert{};
+    std::optional<std::filesystem::path> tlsKey{};
+    std::shared_ptr<const Clock> clock{}; ///< null means the system clock
     /// Workers for connections: an idle keep-alive connection holds one until the timeout.
     int workerThreads = 32;
     std::chrono::seconds keepAliveTimeout{5};
