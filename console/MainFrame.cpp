@@ -1,0 +1,189 @@
+#include "console/MainFrame.h"
+
+#include "views/common/Icons.h"
+#include "views/common/Layout.h"
+#include "views/common/Text.h"
+#include "views/common/Words.h"
+#include "views/home/HomeView.h"
+
+#include "resv/model/Time.h"
+
+#include <wx/aboutdlg.h>
+#include <wx/listbook.h>
+#include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/statusbr.h>
+#include <wx/toolbar.h>
+
+#include <chrono>
+
+namespace resv::console {
+namespace {
+
+constexpr std::chrono::seconds kSessionCheckInterval{60};
+constexpr int kClockIntervalMs = 1000;
+
+} // namespace
+
+MainFrame::MainFrame(std::shared_ptr<views::ISession> session, views::ITaskRunner& runner,
+                     views::IUiDispatcher& ui, Callbacks callbacks)
+    : wxFrame(nullptr, wxID_ANY, _("RESV Customer Mgr"))
+    , m_session(std::move(session))
+    , m_sessionPresenter(*m_session, runner, ui)
+    , m_callbacks(std::move(callbacks)) {
+    SetIcons(views::AppIcons());
+    BuildMenu();
+    BuildToolBar();
+    BuildNavigation();
+    BuildStatusBar();
+    UpdateTitle();
+    UpdateStatus();
+    UpdateClock();
+    SetMinSize(FromDIP(wxSize(720, 480)));
+    SetSize(FromDIP(wxSize(960, 640)));
+
+    m_sessionPresenter.SetOnChanged([this] { UpdateStatus(); });
+    m_clockTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { UpdateClock(); });
+    m_clockTimer.Start(kClockIntervalMs);
+    m_checkTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { m_sessionPresenter.Check(); });
+    m_checkTimer.Start(static_cast<int>(std::chrono::milliseconds(kSessionCheckInterval).count()));
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
+}
+
+MainFrame::~MainFrame() {
+    m_clockTimer.Stop();
+    m_checkTimer.Stop();
+}
+
+void MainFrame::BuildMenu() {
+    auto* file = new wxMenu;
+    // TRANSLATORS: menu item; ends the session and shows the login dialog.
+    auto* logout =
+        new wxMenuItem(file, wxID_ANY, _("&Log out"), _("End the session on the server"));
+    logout->SetBitmap(views::IconBundle(views::Icon::Logout, 16)); // before Append, or GTK balks
+    file->Append(logout);
+    file->AppendSeparator();
+    file->Append(wxID_EXIT);
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT);
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Logout(); }, logout->GetId());
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            wxAboutDialogInfo info;
+            info.SetName(_("RESV Customer Mgr"));
+            info.SetVersion(wxString::FromAscii(RESV_VERSION));
+            info.SetDescription(_("Manages the accounts, facilities, terminals and usage history "
+                                  "of your RESV service."));
+            info.SetIcon(views::AppIcons().GetIcon(wxSize(64, 64)));
+            wxAboutBox(info, this);
+        },
+        wxID_ABOUT);
+}
+
+void MainFrame::BuildToolBar() {
+    wxToolBar* toolBar = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_HORZ_LAYOUT);
+    toolBar->AddStretchableSpace();
+    wxToolBarToolBase* logout =
+        toolBar->AddTool(wxID_ANY, _("Log out"), views::IconBundle(views::Icon::Logout, 24),
+                         _("End the session on the server"));
+    m_logoutId = logout->GetId();
+    toolBar->Realize();
+    Bind(
+        wxEVT_TOOL, [this](wxCommandEvent&) { Logout(); }, m_logoutId);
+}
+
+void MainFrame::BuildNavigation() {
+    m_navigation = new wxListbook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLB_LEFT);
+    wxWithImages::Images images;
+    images.push_back(views::IconBundle(views::Icon::Home, 32));
+    m_navigation->SetImages(images);
+    m_home = new views::HomeView(m_navigation, *m_session);
+    // TRANSLATORS: the navigation entry of the home screen.
+    m_navigation->AddPage(m_home, _("Home"), true, 0);
+}
+
+void MainFrame::BuildStatusBar() {
+    wxStatusBar* bar = CreateStatusBar(kStatusFieldCount);
+    // Room for the text, the field's margins and, in the last field, the size grip.
+    const int clockWidth = bar->GetTextExtent(wxS("00:00:00 JST")).x + FromDIP(40);
+    const int widths[kStatusFieldCount] = {-2, -2, -3, clockWidth};
+    bar->SetStatusWidths(kStatusFieldCount, widths);
+}
+
+void MainFrame::UpdateTitle() {
+    const model::Me& me = m_session->Me();
+    const model::TenantRef& tenant = me.actingAs ? *me.actingAs : me.tenant;
+    // TRANSLATORS: the main window's title: the tenant's name, then the product's.
+    SetTitle(wxString::Format(_("%s - RESV Customer Mgr"), views::FromUtf8(tenant.name)));
+}
+
+void MainFrame::UpdateStatus() {
+    const model::Me& me = m_session->Me();
+    const wxString server = views::FromUtf8(m_session->ServerUrl());
+    SetStatusText(m_sessionPresenter.Problem()
+                      ? wxString::Format(_("Server: %s (not reachable)"), server)
+                      : wxString::Format(_("Server: %s"), server),
+                  kServerField);
+    SetStatusText(wxString::Format(_("User: %s"), views::NameWithCode(me.displayName, me.loginId)),
+                  kUserField);
+    const wxString roles = views::RoleNames(me.roles);
+    SetStatusText(me.actingAs ? wxString::Format(_("Role: %s, acting as %s"), roles,
+                                                 views::FromUtf8(me.actingAs->code))
+                              : wxString::Format(_("Role: %s"), roles),
+                  kRoleField);
+}
+
+void MainFrame::UpdateClock() {
+    SetStatusText(views::FromUtf8(model::FormatJstTime(model::Now())), kClockField);
+}
+
+void MainFrame::SessionChanged() {
+    UpdateTitle();
+    UpdateStatus();
+    m_home->ShowSession();
+}
+
+void MainFrame::Logout() {
+    if (m_sessionPresenter.LoggingOut()) {
+        return;
+    }
+    GetToolBar()->EnableTool(m_logoutId, false);
+    SetStatusText(_("Logging out..."), kServerField);
+    m_sessionPresenter.Logout([this] {
+        m_dismissed = true;
+        if (m_callbacks.loggedOut) {
+            m_callbacks.loggedOut();
+        }
+    });
+}
+
+void MainFrame::Dismiss() {
+    m_dismissed = true;
+    m_clockTimer.Stop();
+    m_checkTimer.Stop();
+    Destroy();
+}
+
+void MainFrame::OnClose(wxCloseEvent&) {
+    m_clockTimer.Stop();
+    m_checkTimer.Stop();
+    if (!m_dismissed) {
+        m_dismissed = true;
+        if (m_callbacks.closed) {
+            m_callbacks.closed();
+        }
+    }
+    Destroy();
+}
+
+} // namespace resv::console

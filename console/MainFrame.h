@@ -1,0 +1,70 @@
+#pragma once
+// The main window: navigation on the left (only screens that exist), the screen on the right, a
+// status bar with server, user, role and a JST clock, and Log out.
+
+#include "views/common/SessionPresenter.h"
+
+#include <wx/frame.h>
+#include <wx/timer.h>
+
+#include <functional>
+#include <memory>
+
+class wxListbook;
+
+namespace resv::views {
+class HomeView;
+}
+
+namespace resv::console {
+
+class MainFrame final : public wxFrame {
+public:
+    enum StatusField { kServerField, kUserField, kRoleField, kClockField, kStatusFieldCount };
+
+    struct Callbacks {
+        /// Log out finished (whatever the server said): show the login dialog.
+        std::function<void()> loggedOut;
+        /// The user closed the window: the application ends.
+        std::function<void()> closed;
+    };
+
+    MainFrame(std::shared_ptr<views::ISession> session, views::ITaskRunner& runner,
+              views::IUiDispatcher& ui, Callbacks callbacks);
+    ~MainFrame() override;
+
+    /// /me changed: show it everywhere.
+    void SessionChanged();
+    /// Starts Log out (what the menu and the toolbar do).
+    void Logout();
+    /// Closes without calling back (the shell replaces the window).
+    void Dismiss();
+
+    // For GUI tests.
+    views::HomeView* Home() const { return m_home; }
+    views::SessionPresenter& SessionCheck() { return m_sessionPresenter; }
+    wxListbook* Navigation() const { return m_navigation; }
+    int LogoutToolId() const { return m_logoutId; }
+
+private:
+    void BuildMenu();
+    void BuildToolBar();
+    void BuildNavigation();
+    void BuildStatusBar();
+    void UpdateTitle();
+    void UpdateStatus();
+    void UpdateClock();
+    void OnClose(wxCloseEvent& event);
+
+    std::shared_ptr<views::ISession> m_session;
+    views::SessionPresenter m_sessionPresenter;
+    Callbacks m_callbacks;
+    wxListbook* m_navigation = nullptr;
+    views::HomeView* m_home = nullptr;
+    wxTimer m_clockTimer;
+    wxTimer m_checkTimer;
+    int m_logoutId = wxID_NONE;
+    bool m_dismissed = false;
+};
+
+} // namespace resv::console

@@ -1,0 +1,3 @@
+#include "console/App.h"
+
+wxIMPLEMENT_APP(resv::console::App);

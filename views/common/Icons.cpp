@@ -1,0 +1,42 @@
+#include "views/common/Icons.h"
+
+#include "IconData.h"
+
+namespace resv::views {
+namespace {
+
+const char* SvgOf(Icon icon) {
+    switch (icon) {
+    case Icon::App:
+        return icon_data::kApp;
+    case Icon::Home:
+        return icon_data::kHome;
+    case Icon::Logout:
+        return icon_data::kLogout;
+    case Icon::Account:
+        return icon_data::kAccount;
+    case Icon::Session:
+        return icon_data::kSession;
+    }
+    return icon_data::kApp;
+}
+
+} // namespace
+
+wxBitmapBundle IconBundle(Icon icon, int sizeDip) {
+    // FromSVG(const char*) copies the text, which nanosvg then parses destructively.
+    return wxBitmapBundle::FromSVG(SvgOf(icon), wxSize(sizeDip, sizeDip));
+}
+
+wxIconBundle AppIcons() {
+    const wxBitmapBundle bundle = IconBundle(Icon::App, 32);
+    wxIconBundle icons;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256}) {
+        wxIcon icon;
+        icon.CopyFromBitmap(bundle.GetBitmap(wxSize(size, size)));
+        icons.AddIcon(icon);
+    }
+    return icons;
+}
+
+} // namespace resv::views

@@ -1,0 +1,28 @@
+#pragma once
+// What the console remembers between runs. Never the password, never a token.
+
+#include <string>
+
+namespace resv::views {
+
+struct RememberedLogin {
+    std::string serverUrl;
+    std::string tenant;
+    std::string loginId;
+    std::string actAsTenant; ///< operators only; empty otherwise
+
+    bool operator==(const RememberedLogin&) const = default;
+};
+
+class ISettings {
+public:
+    virtual ~ISettings() = default;
+
+    virtual RememberedLogin LoadLogin() const = 0;
+    virtual void SaveLogin(const RememberedLogin& login) = 0;
+    /// "ja", "en", or empty for the OS's language.
+    virtual std::string Language() const = 0;
+    virtual void SetLanguage(const std::string& language) = 0;
+};
+
+} // namespace resv::views
