@@ -45,14 +45,25 @@ MainFrame::MainFrame(std::shared_ptr<views::ISession> session, views::ITaskRunne
     m_sessionPresenter.SetOnChanged([this] { UpdateStatus(); });
     m_clockTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { UpdateClock(); });
     m_clockTimer.Start(kClockIntervalMs);
-    m_checkTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { m_sessionPresenter.Check(); });
+    wxEvtHandler::AddFilter(&m_activityFilter);
+    m_checkTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { m_sessionPresenter.CheckIfActive(); });
     m_checkTimer.Start(static_cast<int>(std::chrono::milliseconds(kSessionCheckInterval).count()));
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
 }
 
 MainFrame::~MainFrame() {
+    wxEvtHandler::RemoveFilter(&m_activityFilter);
     m_clockTimer.Stop();
     m_checkTimer.Stop();
+}
+
+int MainFrame::ActivityFilter::FilterEvent(wxEvent& event) {
+    const wxEventType type = event.GetEventType();
+    if (type == wxEVT_KEY_DOWN || type == wxEVT_LEFT_DOWN || type == wxEVT_RIGHT_DOWN ||
+        type == wxEVT_MOUSEWHEEL) {
+        m_presenter.NoteActivity();
+    }
+    return Event_Skip;
 }
 
 void MainFrame::BuildMenu() {

@@ -4,6 +4,7 @@
 
 #include "views/common/SessionPresenter.h"
 
+#include <wx/eventfilter.h>
 #include <wx/frame.h>
 #include <wx/timer.h>
 
@@ -56,9 +57,21 @@ private:
     void UpdateClock();
     void OnClose(wxCloseEvent& event);
 
+    /// Notes keys and clicks anywhere in the application, for the session check.
+    class ActivityFilter final : public wxEventFilter {
+    public:
+        explicit ActivityFilter(views::SessionPresenter& presenter)
+            : m_presenter(presenter) {}
+        int FilterEvent(wxEvent& event) override;
+
+    private:
+        views::SessionPresenter& m_presenter;
+    };
+
     std::shared_ptr<views::ISession> m_session;
     views::SessionPresenter m_sessionPresenter;
     Callbacks m_callbacks;
+    ActivityFilter m_activityFilter{m_sessionPresenter};
     wxListbook* m_navigation = nullptr;
     views::HomeView* m_home = nullptr;
     wxTimer m_clockTimer;

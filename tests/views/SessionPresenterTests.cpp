@@ -49,6 +49,22 @@ TEST_CASE("a session check brings the fresh /me to the session", "[session]") {
     CHECK_FALSE(f.presenter.Problem());
 }
 
+TEST_CASE("the periodic check runs only after the user did something", "[session]") {
+    Fixture f;
+    f.presenter.CheckIfActive(); // an unattended console must not keep its session alive
+    CHECK(f.runner.Pending() == 0);
+
+    f.presenter.NoteActivity();
+    f.presenter.NoteActivity();
+    f.presenter.CheckIfActive();
+    CHECK(f.runner.Pending() == 1);
+    f.Finish();
+    CHECK(f.apiClient->meCalls == 1);
+
+    f.presenter.CheckIfActive(); // nothing happened since
+    CHECK(f.runner.Pending() == 0);
+}
+
 TEST_CASE("a check that finds the session over ends it", "[session]") {
     const char* code =
         GENERATE(model::error_code::kSessionExpired, model::error_code::kUnauthenticated);

@@ -38,6 +38,13 @@ void SessionPresenter::Check() {
                 });
 }
 
+void SessionPresenter::CheckIfActive() {
+    if (m_activeSinceCheck && !m_checking && !m_loggingOut) {
+        m_activeSinceCheck = false;
+        Check();
+    }
+}
+
 void SessionPresenter::Logout(std::function<void()> onDone) {
     if (m_loggingOut) {
         return;

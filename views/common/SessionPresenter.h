@@ -24,6 +24,14 @@ public:
     /// Problem() and the session stays. Does nothing while a check or a logout is under way.
     void Check();
     bool Checking() const { return m_checking; }
+
+    /// The user did something (a key, a click) in the console.
+    void NoteActivity() { m_activeSinceCheck = true; }
+    /// What the minute timer calls: Check(), but only after the user did something since the last
+    /// check. Every /me call renews the server's idle timer, so checking an unattended console
+    /// would keep its session alive forever; left alone, the session ends on the server after its
+    /// idle timeout and the first check after the user's return finds that out.
+    void CheckIfActive();
     /// Why the last check failed, when it failed for a reason that does not end the session.
     const std::optional<client::ApiError>& Problem() const { return m_problem; }
 
@@ -38,6 +46,7 @@ private:
     std::optional<client::ApiError> m_problem;
     bool m_checking = false;
     bool m_loggingOut = false;
+    bool m_activeSinceCheck = false;
     AsyncScope m_async;
 };
 

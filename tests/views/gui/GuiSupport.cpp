@@ -63,9 +63,9 @@ void TypeInto(wxTextCtrl* field, const std::string& text) {
     Settle(std::chrono::milliseconds(100));
 }
 
-void Click(wxButton* button) {
+void Click(wxWindow* window) {
     wxUIActionSimulator simulator;
-    simulator.MouseMove(CenterOnScreen(button));
+    simulator.MouseMove(CenterOnScreen(window));
     Settle(std::chrono::milliseconds(50));
     simulator.MouseClick();
     Settle(std::chrono::milliseconds(50));

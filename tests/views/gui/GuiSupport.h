@@ -10,7 +10,6 @@
 #include <memory>
 #include <string>
 
-class wxButton;
 class wxTextCtrl;
 class wxWindow;
 
@@ -24,8 +23,8 @@ void Settle(std::chrono::milliseconds duration = std::chrono::milliseconds(300))
 
 /// Clicks into the field, selects what is there and types `text` with the keyboard.
 void TypeInto(wxTextCtrl* field, const std::string& text);
-/// Moves the pointer onto the button and clicks it.
-void Click(wxButton* button);
+/// Moves the pointer onto the window (a button, a panel) and clicks it.
+void Click(wxWindow* window);
 
 /// `text` without spaces and line breaks: a wrapped label compares equal to its message.
 wxString Unwrapped(const wxString& text);
