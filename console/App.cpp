@@ -19,6 +19,10 @@ App::App() = default;
 App::~App() = default;
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
+    DescribeCommandLine(parser);
+}
+
+void App::DescribeCommandLine(wxCmdLineParser& parser) {
     // Parsed before a language is chosen, so --help is in English.
     static const wxCmdLineEntryDesc kOptions[] = {
         {wxCMD_LINE_SWITCH, "h", "help", "show this help", wxCMD_LINE_VAL_NONE,
@@ -57,7 +61,6 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
 bool App::OnInit() {
     SetAppName(wxS("resv-console"));
     SetAppDisplayName(wxS("RESV Customer Mgr"));
-    wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
     if (!wxApp::OnInit()) { // parses the command line
         return false;
     }

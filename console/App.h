@@ -21,6 +21,8 @@ public:
     bool OnInit() override;
     int OnExit() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
+    /// The options, for the parser of OnInitCmdLine and for --help answered without a display.
+    static void DescribeCommandLine(wxCmdLineParser& parser);
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
 
 private:

@@ -66,7 +66,7 @@ void SetUpLogging(const wxString& directory) {
     }
     // Local time with its offset, so a support engineer in any zone reads it right.
     logger->set_pattern("%Y-%m-%d %H:%M:%S.%e %z [%l] %v");
-    logger->flush_on(spdlog::level::warn);
+    logger->flush_on(spdlog::level::info); // few lines, and none lost if the console is killed
     spdlog::set_default_logger(logger);
     // wx owns the active target and deletes it at exit; the one it replaces is ours to delete.
     std::unique_ptr<wxLog> previous(wxLog::SetActiveTarget(new SpdlogTarget));

@@ -1,6 +1,6 @@
 #pragma once
 // The console's log: a rotating file in the user's data folder (on Linux
-// ~/.local/share/resv-console/logs/resv-console.log). wx's own log messages go there too instead
+// ~/.resv-console/logs/resv-console.log). wx's own log messages go there too instead
 // of popping up. Never log a password or a token.
 
 #include <wx/string.h>

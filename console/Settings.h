@@ -1,6 +1,6 @@
 #pragma once
-// ISettings in a wxConfig (on Linux ~/.config/resv-console/resv-console.conf). The password and
-// the session token are never written.
+// ISettings in a wxConfig (on Linux ~/.resv-console/resv-console.conf). The password and the
+// session token are never written.
 
 #include "views/common/Settings.h"
 
