@@ -63,8 +63,8 @@ Shell::Shell(ShellOptions options, views::ISettings& settings, views::ClientFact
 
 Shell::~Shell() {
     LogoutInBackground();
-    if (!m_worker.WaitIdle(kLogoutAtExitLimit) && m_session) {
-        m_session->Client()->Cancel();
+    if (!m_worker.WaitIdle(kLogoutAtExitLimit) && m_loggingOutClient) {
+        m_loggingOutClient->Cancel(); // the server is slow to answer: do not hold up the exit
     }
     m_worker.Stop();
 }
@@ -156,7 +156,8 @@ void Shell::LogoutInBackground() {
         return;
     }
     spdlog::info("logging out '{}' as the console ends", m_session->Me().loginId);
-    m_worker.Submit([apiClient = m_session->Client()] {
+    m_loggingOutClient = m_session->Client();
+    m_worker.Submit([apiClient = m_loggingOutClient] {
         try {
             apiClient->Logout();
         } catch (const std::exception& e) {

@@ -65,6 +65,8 @@ private:
     WxDispatcher m_ui;
     views::WorkerThread m_worker; ///< after m_ui: stops before the dispatcher goes
     std::shared_ptr<ActiveSession> m_session;
+    /// The client of a session being logged out as the window closed, cancelled at exit if slow.
+    std::shared_ptr<client::IApiClient> m_loggingOutClient;
     wxWeakRef<views::LoginDialog> m_login;
     wxWeakRef<MainFrame> m_main;
     /// Calls posted by the shell check it, so none runs after the shell is gone.
