@@ -41,6 +41,7 @@ MainFrame::MainFrame(std::shared_ptr<views::ISession> session, views::ITaskRunne
     UpdateClock();
     SetMinSize(FromDIP(wxSize(720, 480)));
     SetSize(FromDIP(wxSize(960, 640)));
+    CentreOnScreen();
 
     m_sessionPresenter.SetOnChanged([this] { UpdateStatus(); });
     m_clockTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { UpdateClock(); });

@@ -71,6 +71,7 @@ LoginDialog::LoginDialog(wxWindow* parent, std::unique_ptr<LoginPresenter> prese
     LoadFields();
     m_presenter->SetView(this);
     LoginStateChanged();
+    CentreOnScreen();
     FocusFirstEmptyField();
 
     m_loginButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnLogin(); });
