@@ -1,9 +1,12 @@
 #include "resv/client/ApiClient.h"
 
 #include "HttpSession.h"
+#include "Parsing.h"
 #include "resv/model/Json.h"
 
 #include <fmt/format.h>
+
+#include <cctype>
 
 namespace resv::client {
 namespace {
@@ -33,17 +36,6 @@ model::Problem ProblemFrom(const HttpResult& result) {
     return problem;
 }
 
-template <typename T>
-T Parse(const model::Json& json, const char* what) {
-    try {
-        return json.get<T>();
-    } catch (const model::ValidationError& e) {
-        throw ApiError(ApiError::Kind::Parse, fmt::format("{}: {}", what, e.what()));
-    } catch (const std::exception& e) {
-        throw ApiError(ApiError::Kind::Parse, fmt::format("{}: {}", what, e.what()));
-    }
-}
-
 } // namespace
 
 ApiClient::ApiClient(ClientOptions options)
@@ -57,22 +49,55 @@ ApiClient::ApiClient(ClientOptions options)
 ApiClient::~ApiClient() = default;
 
 HttpResult ApiClient::SendRaw(const std::string& method, const std::string& path,
-                              const std::string& body, const std::string& contentType) {
-    return m_http->Perform(method, m_options.baseUrl + path, body, contentType, m_token);
+                              const std::string& body, const std::string& contentType,
+                              const std::map<std::string, std::string>& headers) {
+    return m_http->Perform(method, m_options.baseUrl + path, body, contentType, m_token, headers);
 }
 
 model::Json ApiClient::Send(const std::string& method, const std::string& path) {
-    return Exchange(method, path, std::string());
+    return Exchange(method, path, std::string(), {});
 }
 
 model::Json ApiClient::Send(const std::string& method, const std::string& path,
                             const model::Json& body) {
-    return Exchange(method, path, body.dump());
+    return Exchange(method, path, body.dump(), {});
+}
+
+model::Json ApiClient::Send(const std::string& method, const std::string& path,
+                            const model::Json& body,
+                            const std::map<std::string, std::string>& headers) {
+    return Exchange(method, path, body.dump(), headers);
+}
+
+std::vector<model::Json> ApiClient::ListAll(const std::string& path) {
+    std::vector<model::Json> items;
+    const char separator = path.find('?') == std::string::npos ? '?' : '&';
+    std::optional<std::string> cursor;
+    do {
+        std::string url = path + separator + "limit=500";
+        if (cursor) {
+            url += "&cursor=" + detail::PercentEncode(*cursor);
+        }
+        const model::Json page = Send("GET", url);
+        if (!page.is_object() || !page.contains("items") || !page.at("items").is_array()) {
+            throw ApiError(ApiError::Kind::Parse, "GET " + path + " answered no items list");
+        }
+        for (const auto& item : page.at("items")) {
+            items.push_back(item);
+        }
+        const auto next = page.find("next_cursor");
+        cursor.reset();
+        if (next != page.end() && next->is_string()) {
+            cursor = next->get<std::string>();
+        }
+    } while (cursor);
+    return items;
 }
 
 model::Json ApiClient::Exchange(const std::string& method, const std::string& path,
-                                const std::string& body) {
-    const HttpResult result = SendRaw(method, path, body, kJson);
+                                const std::string& body,
+                                const std::map<std::string, std::string>& headers) {
+    const HttpResult result = SendRaw(method, path, body, kJson, headers);
     if (result.status < 200 || result.status >= 300) {
         throw ApiError(ProblemFrom(result));
     }
@@ -92,18 +117,18 @@ model::Json ApiClient::Exchange(const std::string& method, const std::string& pa
 }
 
 model::Health ApiClient::GetHealth() {
-    return Parse<model::Health>(Send("GET", "/api/v1/health"), "health");
+    return detail::Parse<model::Health>(Send("GET", "/api/v1/health"), "health");
 }
 
 model::LoginResponse ApiClient::Login(const model::LoginRequest& request) {
-    auto response = Parse<model::LoginResponse>(
+    auto response = detail::Parse<model::LoginResponse>(
         Send("POST", "/api/v1/sessions", model::Json(request)), "login");
     m_token = response.token;
     return response;
 }
 
 model::Me ApiClient::GetMe() {
-    return Parse<model::Me>(Send("GET", "/api/v1/me"), "me");
+    return detail::Parse<model::Me>(Send("GET", "/api/v1/me"), "me");
 }
 
 void ApiClient::Logout() {

@@ -168,7 +168,8 @@ void HttpSession::ApplyFixedOptions() {
 
 HttpResult HttpSession::Perform(const std::string& method, const std::string& url,
                                 const std::string& body, const std::string& contentType,
-                                const std::string& bearerToken) {
+                                const std::string& bearerToken,
+                                const std::map<std::string, std::string>& extraHeaders) {
     if (m_cancelled) {
         throw ApiError(ApiError::Kind::Cancelled, "the request was cancelled");
     }
@@ -184,6 +185,13 @@ HttpResult HttpSession::Perform(const std::string& method, const std::string& ur
     const bool hasBody = method != "GET" && method != "DELETE" && method != "HEAD";
     if (hasBody) {
         Append(headers, "Content-Type: " + contentType);
+    }
+    for (const auto& [name, value] : extraHeaders) {
+        if (name.find_first_of(":\r\n") != std::string::npos ||
+            value.find_first_of("\r\n") != std::string::npos) {
+            throw std::invalid_argument("a header name or value holds a line break or colon");
+        }
+        Append(headers, name + ": " + value);
     }
     // libcurl sends "Expect: 100-continue" for larger bodies; the server answers at once anyway.
     Append(headers, "Expect:");

@@ -5,6 +5,7 @@
 #include "resv/client/ApiClient.h"
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -19,7 +20,8 @@ public:
 
     /// Throws ApiError for anything but a complete HTTP exchange (whatever its status).
     HttpResult Perform(const std::string& method, const std::string& url, const std::string& body,
-                       const std::string& contentType, const std::string& bearerToken);
+                       const std::string& contentType, const std::string& bearerToken,
+                       const std::map<std::string, std::string>& extraHeaders);
 
     void Cancel() { m_cancelled = true; }
     void ResetCancel() { m_cancelled = false; }

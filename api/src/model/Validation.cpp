@@ -41,6 +41,19 @@ void RequireObject(const Json& j, const char* what) {
     }
 }
 
+void RejectUnknownFields(const Json& j, std::initializer_list<const char*> known) {
+    for (const auto& item : j.items()) {
+        bool found = false;
+        for (const char* k : known) {
+            found = found || item.key() == k;
+        }
+        if (!found) {
+            throw ValidationError(item.key(), "unknown_field",
+                                  item.key() + " is not a field of this resource");
+        }
+    }
+}
+
 TimePoint RequiredTime(const Json& j, const char* field) {
     const auto text = Required<std::string>(j, field);
     const auto t = ParseRfc3339(text);

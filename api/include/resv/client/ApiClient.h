@@ -5,10 +5,12 @@
 
 #include "resv/client/ApiError.h"
 #include "resv/client/ClientOptions.h"
+#include "resv/client/FacilitiesApi.h"
 #include "resv/model/Session.h"
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,7 +45,7 @@ struct HttpResult {
 
 class HttpSession;
 
-class ApiClient final : public IApiClient {
+class ApiClient final : public IApiClient, public IFacilitiesApi {
 public:
     explicit ApiClient(ClientOptions options);
     ~ApiClient() override;
@@ -60,21 +62,60 @@ public:
     void Cancel() override;
     void ResetCancel() override;
 
+    std::vector<model::Jurisdiction> ListJurisdictions() override;
+    model::Jurisdiction CreateJurisdiction(const model::JurisdictionPatch& input) override;
+    model::Jurisdiction UpdateJurisdiction(const std::string& id,
+                                           const model::JurisdictionPatch& patch) override;
+    void DeleteJurisdiction(const std::string& id) override;
+    std::vector<model::Facility> ListFacilities() override;
+    model::Facility CreateFacility(const model::FacilityPatch& input) override;
+    model::Facility UpdateFacility(const std::string& id,
+                                   const model::FacilityPatch& patch) override;
+    void DeleteFacility(const std::string& id) override;
+    std::vector<model::Terminal> ListTerminals() override;
+    model::Terminal GetTerminal(const std::string& id) override;
+    model::TerminalWithToken CreateTerminal(const model::TerminalPatch& input) override;
+    model::Terminal UpdateTerminal(const std::string& id,
+                                   const model::TerminalPatch& patch) override;
+    void DeleteTerminal(const std::string& id) override;
+    model::TerminalWithToken RotateTerminalToken(const std::string& id) override;
+    model::TerminalConfig GetTerminalConfig(const std::string& terminalId) override;
+    model::TerminalConfig PutTerminalConfig(const std::string& terminalId,
+                                            const nlohmann::json& patch,
+                                            std::optional<int> ifMatch) override;
+    std::vector<model::ConfigHistoryEntry>
+    GetTerminalConfigHistory(const std::string& terminalId) override;
+    model::TerminalConfig RollbackTerminalConfig(const std::string& terminalId,
+                                                 int version) override;
+    model::BulkConfigResult PutFacilityConfig(const std::string& facilityId,
+                                              const nlohmann::json& patch) override;
+    model::BulkConfigResult PutJurisdictionConfig(const std::string& jurisdictionId,
+                                                  const nlohmann::json& patch) override;
+
     /// Sends a request and returns the parsed JSON of a 2xx answer (null for 204); any other status
     /// throws ApiError(Kind::Http) with the server's problem details.
     nlohmann::json Send(const std::string& method, const std::string& path);
     nlohmann::json Send(const std::string& method, const std::string& path,
                         const nlohmann::json& body);
+    /// The same with extra request headers (e.g. If-Match).
+    nlohmann::json Send(const std::string& method, const std::string& path,
+                        const nlohmann::json& body,
+                        const std::map<std::string, std::string>& headers);
+
+    /// Every item of a list endpoint, following next_cursor (`path` may carry a query).
+    std::vector<nlohmann::json> ListAll(const std::string& path);
 
     /// The raw exchange, for tests that need to send what a well-behaved client never would.
     HttpResult SendRaw(const std::string& method, const std::string& path, const std::string& body,
-                       const std::string& contentType);
+                       const std::string& contentType,
+                       const std::map<std::string, std::string>& headers = {});
 
     const ClientOptions& Options() const { return m_options; }
 
 private:
     nlohmann::json Exchange(const std::string& method, const std::string& path,
-                            const std::string& body);
+                            const std::string& body,
+                            const std::map<std::string, std::string>& headers);
 
     ClientOptions m_options;
     std::unique_ptr<HttpSession> m_http;

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -37,6 +38,10 @@ using Json = nlohmann::json;
 
 /// Throws ValidationError("", "invalid_type") unless `j` is an object.
 void RequireObject(const Json& j, const char* what = "");
+
+/// Throws ValidationError(key, "unknown_field") for a key not in `known`: a misspelt field of a
+/// change must not be ignored in silence.
+void RejectUnknownFields(const Json& j, std::initializer_list<const char*> known);
 
 namespace detail {
 template <typename T>
