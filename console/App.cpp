@@ -64,6 +64,9 @@ bool App::OnInit() {
     if (!wxApp::OnInit()) { // parses the command line
         return false;
     }
+    // ~/.config/resv-console and ~/.local/share/resv-console on Linux, as users there expect;
+    // Windows and macOS keep their own conventions.
+    wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
     SetUpLogging(DefaultLogDirectory());
     wxUILocale::UseDefault();
 

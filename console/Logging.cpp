@@ -6,9 +6,11 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <wx/app.h>
 #include <wx/filename.h>
 #include <wx/log.h>
 #include <wx/stdpaths.h>
+#include <wx/utils.h>
 
 #include <memory>
 
@@ -45,7 +47,16 @@ protected:
 } // namespace
 
 wxString DefaultLogDirectory() {
+#if defined(__UNIX__) && !defined(__WXMAC__)
+    // wx 3.2's GetUserDataDir() stays ~/.appname even with the XDG layout; follow XDG ourselves.
+    wxString dataHome;
+    if (!wxGetEnv(wxS("XDG_DATA_HOME"), &dataHome) || dataHome.empty()) {
+        dataHome = wxFileName::GetHomeDir() + wxS("/.local/share");
+    }
+    return dataHome + wxS("/") + wxTheApp->GetAppName() + wxS("/logs");
+#else
     return wxStandardPaths::Get().GetUserDataDir() + wxFILE_SEP_PATH + wxS("logs");
+#endif
 }
 
 void SetUpLogging(const wxString& directory) {

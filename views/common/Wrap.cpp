@@ -22,8 +22,8 @@ bool IsSpace(wxUniChar c) {
 /// Kinsoku: characters that must not begin a line.
 bool NoBreakBefore(wxUniChar c) {
     static const wxString kClosing =
-        wxString::FromUTF8("、。，．・：；？！ー…）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュ"
-                           "ョヮヵヶ々,.:;?!)]}");
+        wxString::FromUTF8("、。，．・：；？！ー…）」』】〕〉》") +
+        wxString::FromUTF8("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.:;?!)]}");
     return kClosing.Find(c) != wxNOT_FOUND;
 }
 
