@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -135,6 +136,8 @@ int Run(const BenchOptions& options) {
                     options.terminals, options.connections, options.warmup.count(),
                     options.duration.count(), workers, std::thread::hardware_concurrency()));
 
+    // The server's start-up lines would break up the bench's own output.
+    spdlog::set_level(spdlog::level::warn);
     server::Server server({.dataDir = dir.Path() / "data", .port = 0, .workerThreads = workers});
     server.Start();
     server.SeedDemo();
