@@ -94,9 +94,8 @@ std::string Row(const std::string& name, const LoadResult& result) {
                        result.perSecond, result.p50Ms, result.p99Ms, result.maxMs, result.errors);
 }
 
-void PrintTable(const BenchOptions& options, const LoadResult& server,
-                const std::optional<LoadResult>& nginx, const std::string& nginxNote,
-                std::size_t bodySize) {
+void PrintTable(const LoadResult& server, const std::optional<LoadResult>& nginx,
+                const std::string& nginxNote, std::size_t bodySize) {
     Say("");
     Say(fmt::format("{:<34} {:>11} {:>12} {:>12} {:>12} {:>8}", "", "requests/s", "p50", "p99",
                     "max", "errors"));
@@ -124,7 +123,6 @@ void PrintTable(const BenchOptions& options, const LoadResult& server,
     if (nginx && (nginx->errors > 0 || !nginx->firstError.empty())) {
         Say(fmt::format("nginx errors: {} (first: {})", nginx->errors, nginx->firstError));
     }
-    static_cast<void>(options);
 }
 
 int Run(const BenchOptions& options) {
@@ -208,7 +206,7 @@ int Run(const BenchOptions& options) {
         nginx.Stop();
     }
     server.Stop();
-    PrintTable(options, serverResult, nginxResult, nginxNote, sample.body.size());
+    PrintTable(serverResult, nginxResult, nginxNote, sample.body.size());
     return 0;
 }
 

@@ -48,6 +48,9 @@ void Simulator::Say(const std::string& text) {
 }
 
 RunOutcome Simulator::Run() {
+    if (m_terminals.empty()) {
+        return m_config.once ? RunOutcome::Finished : RunOutcome::Stopped;
+    }
     const unsigned seed = m_config.seed.value_or(std::random_device{}());
     std::mt19937 random(seed);
     const auto start = Clock::now();
