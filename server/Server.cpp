@@ -1,6 +1,7 @@
 #include "resv/server/Server.h"
 
 #include "admin/AdminService.h"
+#include "admin/DemoFacilities.h"
 #include "admin/DemoSeed.h"
 #include "audit/AuditLog.h"
 #include "auth/AuthService.h"
@@ -8,16 +9,25 @@
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "routes/ApiRoutes.h"
+#include "facilities/FacilityService.h"
 #include "storage/Database.h"
+#include "terminals/ConfigService.h"
+#include "terminals/DeviceRegistry.h"
+#include "terminals/DeviceService.h"
+#include "terminals/TerminalService.h"
 #include "tls/DevCertificates.h"
 #include "util/Files.h"
 
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 
 namespace resv::server {
+
+constexpr std::chrono::seconds kPresenceFlushInterval{5};
 
 class ServerImpl {
 public:
@@ -35,6 +45,8 @@ public:
 private:
     void OpenStorage();
     http::HttpServerOptions TransportOptions();
+    void StartFlushing();
+    void StopFlushing();
 
     ServerConfig m_config;
     std::shared_ptr<const Clock> m_clock;
@@ -44,6 +56,15 @@ private:
     std::unique_ptr<audit::AuditLog> m_audit;
     std::unique_ptr<auth::AuthService> m_auth;
     std::unique_ptr<admin::AdminService> m_admin;
+    terminals::DeviceRegistry m_devices;
+    std::unique_ptr<facilities::FacilityService> m_facilities;
+    std::unique_ptr<terminals::TerminalService> m_terminals;
+    std::unique_ptr<terminals::ConfigService> m_terminalConfig;
+    std::unique_ptr<terminals::DeviceService> m_deviceApi;
+    std::thread m_flusher;
+    std::mutex m_flushMutex;
+    std::condition_variable m_flushWake;
+    bool m_flushStop = false;
     http::Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
     std::filesystem::path m_caFile;
@@ -63,7 +84,15 @@ void ServerImpl::OpenStorage() {
     m_audit = std::make_unique<audit::AuditLog>(m_clock);
     m_auth = std::make_unique<auth::AuthService>(*m_database, *m_hasher, *m_audit, m_clock);
     m_admin = std::make_unique<admin::AdminService>(*m_database, *m_hasher, *m_audit, m_clock);
-    routes::AddApiRoutes(m_router, {*m_auth, m_clock});
+    const facilities::ServiceContext context{*m_database, *m_audit, m_clock};
+    m_facilities = std::make_unique<facilities::FacilityService>(context);
+    m_terminals = std::make_unique<terminals::TerminalService>(context, m_devices);
+    m_terminalConfig = std::make_unique<terminals::ConfigService>(context, m_devices);
+    m_deviceApi = std::make_unique<terminals::DeviceService>(context, m_devices);
+    routes::AddApiRoutes(m_router,
+                         {*m_auth, m_clock,
+                          routes::ResourceServices{*m_auth, *m_facilities, *m_terminals, *m_terminalConfig,
+                                                   *m_deviceApi}});
 }
 
 http::HttpServerOptions ServerImpl::TransportOptions() {
@@ -97,6 +126,7 @@ void ServerImpl::Start() {
     auto transport = std::make_unique<http::HttpServer>(TransportOptions(), m_router);
     transport->Start();
     m_http = std::move(transport);
+    StartFlushing();
     spdlog::info("serving {} routes on https://{}:{}", m_router.Routes().size(), m_config.host,
                  m_http->Port());
 }
@@ -106,6 +136,36 @@ void ServerImpl::Stop() {
     if (m_http) {
         m_http->Stop();
         m_http.reset();
+        StopFlushing();
+    }
+}
+
+// Heartbeats only touch memory; their presence reaches SQLite every few seconds and at stop.
+void ServerImpl::StartFlushing() {
+    m_flushStop = false;
+    m_flusher = std::thread([this] {
+        std::unique_lock lock(m_flushMutex);
+        while (!m_flushStop) {
+            m_flushWake.wait_for(lock, kPresenceFlushInterval);
+            lock.unlock();
+            try {
+                m_deviceApi->Flush();
+            } catch (const std::exception& error) {
+                spdlog::error("writing terminal presence failed: {}", error.what());
+            }
+            lock.lock();
+        }
+    });
+}
+
+void ServerImpl::StopFlushing() {
+    {
+        std::lock_guard lock(m_flushMutex);
+        m_flushStop = true;
+    }
+    m_flushWake.notify_all();
+    if (m_flusher.joinable()) {
+        m_flusher.join();
     }
 }
 
@@ -114,7 +174,9 @@ std::string ServerImpl::SeedDemo() {
         std::lock_guard lock(m_mutex);
         OpenStorage();
     }
-    return admin::SeedDemo(*m_admin);
+    std::string text = admin::SeedDemo(*m_admin);
+    text += admin::SeedDemoFacilities(*m_database, *m_audit, *m_clock, m_devices, m_config.dataDir);
+    return text;
 }
 
 std::vector<RouteInfo> ServerImpl::Routes() const {

@@ -35,7 +35,8 @@ std::string ChainHash(const std::string& prevHash, const nlohmann::json& eventWi
 }
 
 std::int64_t AuditLog::Append(storage::Connection& connection, const AuditEntry& entry,
-                              const nlohmann::json& details) const {
+                              const nlohmann::json& details,
+                              std::optional<model::TimePoint> when) const {
     std::int64_t sequence = 1;
     std::string prevHash = kGenesisHash;
     storage::Statement last =
@@ -46,7 +47,7 @@ std::int64_t AuditLog::Append(storage::Connection& connection, const AuditEntry&
         sequence = last.Int(0) + 1;
         prevHash = last.Text(1);
     }
-    const model::TimePoint at = m_clock->Now();
+    const model::TimePoint at = when.value_or(m_clock->Now());
     const nlohmann::json event =
         EventWithoutHash(sequence, at, entry.actor, entry, details, prevHash);
     const std::string hash = ChainHash(prevHash, event);

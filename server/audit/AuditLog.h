@@ -54,8 +54,10 @@ public:
 
     /// Appends inside the caller's transaction, which makes sequence and chain consistent.
     /// `details` is an object; it never holds passwords or tokens. Returns the sequence number.
+    /// `at` defaults to the clock's now; the demo seed gives past times to its call history.
     std::int64_t Append(storage::Connection& connection, const AuditEntry& entry,
-                        const nlohmann::json& details) const;
+                        const nlohmann::json& details,
+                        std::optional<model::TimePoint> at = std::nullopt) const;
 
 private:
     std::shared_ptr<const Clock> m_clock;

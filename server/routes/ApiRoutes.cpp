@@ -39,6 +39,10 @@ void AddSessions(http::Router& router, const ApiServices& services) {
 void AddApiRoutes(http::Router& router, const ApiServices& services) {
     AddHealth(router, services);
     AddSessions(router, services);
+    AddFacilityRoutes(router, services.resources);
+    AddTerminalRoutes(router, services.resources);
+    AddConfigRoutes(router, services.resources);
+    AddDeviceRoutes(router, services.resources);
 }
 
 } // namespace resv::server::routes

@@ -3,6 +3,7 @@
 
 #include "auth/AuthService.h"
 #include "http/Router.h"
+#include "routes/RouteSupport.h"
 #include "resv/server/Clock.h"
 
 #include <memory>
@@ -12,6 +13,7 @@ namespace resv::server::routes {
 struct ApiServices {
     auth::AuthService& auth;
     std::shared_ptr<const Clock> clock;
+    ResourceServices resources;
 };
 
 void AddApiRoutes(http::Router& router, const ApiServices& services);

@@ -11,6 +11,9 @@ namespace id_prefix {
 inline constexpr std::string_view kTenant = "ten_";
 inline constexpr std::string_view kAccount = "acc_";
 inline constexpr std::string_view kSession = "ses_";
+inline constexpr std::string_view kJurisdiction = "jur_";
+inline constexpr std::string_view kFacility = "fac_";
+inline constexpr std::string_view kTerminal = "trm_";
 } // namespace id_prefix
 
 std::string NewId(std::string_view prefix);

@@ -95,10 +95,76 @@ CREATE TABLE audit_events (
 CREATE INDEX audit_events_by_time ON audit_events(tenant_id, at);
 )sql";
 
+// Names are unique within their parent (409 conflict). A terminal's token is kept only as its
+// SHA-256. last_seen_at and the reported fields are written in batches, never per heartbeat.
+constexpr const char* kFacilities = R"sql(
+CREATE TABLE jurisdictions (
+    id         TEXT PRIMARY KEY,
+    tenant_id  TEXT NOT NULL REFERENCES tenants(id),
+    name       TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX jurisdictions_unique_name ON jurisdictions(tenant_id, name);
+
+CREATE TABLE facilities (
+    id              TEXT PRIMARY KEY,
+    tenant_id       TEXT NOT NULL REFERENCES tenants(id),
+    jurisdiction_id TEXT NOT NULL REFERENCES jurisdictions(id),
+    name            TEXT NOT NULL,
+    address         TEXT NOT NULL DEFAULT '',
+    phone           TEXT NOT NULL DEFAULT '',
+    notes           TEXT NOT NULL DEFAULT '',
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX facilities_unique_name ON facilities(jurisdiction_id, name);
+CREATE INDEX facilities_by_tenant ON facilities(tenant_id, id);
+
+CREATE TABLE terminals (
+    id                     TEXT PRIMARY KEY,
+    tenant_id              TEXT NOT NULL REFERENCES tenants(id),
+    facility_id            TEXT NOT NULL REFERENCES facilities(id),
+    name                   TEXT NOT NULL,
+    kind                   TEXT NOT NULL CHECK (kind IN ('kiosk', 'agent_pc')),
+    ip_address             TEXT NOT NULL,
+    model                  TEXT NOT NULL DEFAULT '',
+    serial                 TEXT NOT NULL DEFAULT '',
+    token_hash             TEXT NOT NULL UNIQUE,
+    app_version            TEXT,
+    reported_ip            TEXT,
+    state                  TEXT,
+    last_seen_at           INTEGER,
+    desired_config_version INTEGER NOT NULL DEFAULT 1,
+    applied_config_version INTEGER NOT NULL DEFAULT 0,
+    config_error           TEXT,
+    config_error_version   INTEGER,
+    created_at             INTEGER NOT NULL,
+    updated_at             INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX terminals_unique_name ON terminals(facility_id, name);
+CREATE INDEX terminals_by_tenant ON terminals(tenant_id, id);
+
+CREATE TABLE terminal_config_versions (
+    terminal_id        TEXT NOT NULL REFERENCES terminals(id) ON DELETE CASCADE,
+    version            INTEGER NOT NULL,
+    settings_json      TEXT NOT NULL,
+    changed_json       TEXT NOT NULL,
+    at                 INTEGER NOT NULL,
+    actor_login_id     TEXT NOT NULL DEFAULT '',
+    actor_display_name TEXT NOT NULL DEFAULT '',
+    origin             TEXT NOT NULL,
+    rolled_back_to     INTEGER,
+    PRIMARY KEY (terminal_id, version)
+);
+)sql";
+
 const std::vector<Migration>& Migrations() {
     static const std::vector<Migration> migrations{
         {1, "foundation: tenants, accounts, roles, operator assignments, sessions, audit events",
          kFoundation},
+        {2, "jurisdictions, facilities, terminals and their configuration versions",
+         kFacilities},
     };
     return migrations;
 }
