@@ -6,10 +6,10 @@
 #include "audit/AuditLog.h"
 #include "auth/AuthService.h"
 #include "auth/PasswordHasher.h"
+#include "facilities/FacilityService.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "routes/ApiRoutes.h"
-#include "facilities/FacilityService.h"
 #include "storage/Database.h"
 #include "terminals/ConfigService.h"
 #include "terminals/DeviceRegistry.h"
@@ -89,10 +89,9 @@ void ServerImpl::OpenStorage() {
     m_terminals = std::make_unique<terminals::TerminalService>(context, m_devices);
     m_terminalConfig = std::make_unique<terminals::ConfigService>(context, m_devices);
     m_deviceApi = std::make_unique<terminals::DeviceService>(context, m_devices);
-    routes::AddApiRoutes(m_router,
-                         {*m_auth, m_clock,
-                          routes::ResourceServices{*m_auth, *m_facilities, *m_terminals, *m_terminalConfig,
-                                                   *m_deviceApi}});
+    routes::AddApiRoutes(m_router, {*m_auth, m_clock,
+                                    routes::ResourceServices{*m_auth, *m_facilities, *m_terminals,
+                                                             *m_terminalConfig, *m_deviceApi}});
 }
 
 http::HttpServerOptions ServerImpl::TransportOptions() {

@@ -94,26 +94,30 @@ std::vector<SeededSite> SeedTree(storage::Connection& db, const std::string& ten
         facilities.InsertJurisdiction(jurisdiction, now);
         for (std::size_t f = 0; f < kJurisdictions[j].facilities.size(); ++f) {
             const auto& demo = kJurisdictions[j].facilities[f];
-            const storage::FacilityRecord facility{
-                storage::NewId(storage::id_prefix::kFacility), tenantId, jurisdiction.id,
-                demo.name, demo.address, demo.phone, ""};
+            const storage::FacilityRecord facility{storage::NewId(storage::id_prefix::kFacility),
+                                                   tenantId,
+                                                   jurisdiction.id,
+                                                   demo.name,
+                                                   demo.address,
+                                                   demo.phone,
+                                                   ""};
             facilities.InsertFacility(facility, now);
             SeededSite site{facility.id, {}, {}};
             const std::string net = fmt::format("10.{}.{}.", j + 1, f + 1);
             const int kiosks = 2 + static_cast<int>(sites.size() % 2);
             for (int k = 1; k <= kiosks; ++k) {
-                site.kiosks.push_back(MakeTerminal(tenantId, facility.id,
-                                                   fmt::format("ロビー KIOSK {}", k),
-                                                   model::TerminalKind::Kiosk,
-                                                   net + std::to_string(10 + k), ++serial));
+                site.kiosks.push_back(MakeTerminal(
+                    tenantId, facility.id, fmt::format("ロビー KIOSK {}", k),
+                    model::TerminalKind::Kiosk, net + std::to_string(10 + k), ++serial));
             }
             site.agent = MakeTerminal(tenantId, facility.id, "フロント 受付PC",
                                       model::TerminalKind::AgentPc, net + "100", ++serial);
             site.kiosks.push_back(site.agent);
             for (const auto& terminal : site.kiosks) {
                 terminals.Insert(terminal, auth::HashToken(auth::NewToken()), now);
-                terminals.InsertConfigVersion(terminal.id, {1, model::TerminalSettings{}, {}, now,
-                                                            "", "", "initial", std::nullopt});
+                terminals.InsertConfigVersion(
+                    terminal.id,
+                    {1, model::TerminalSettings{}, {}, now, "", "", "initial", std::nullopt});
             }
             site.kiosks.pop_back();
             sites.push_back(std::move(site));
@@ -129,15 +133,19 @@ void SeedCalls(storage::Connection& db, const audit::AuditLog& audit, const std:
     for (int day = kCallDays; day >= 1; --day) {
         for (const auto& site : sites) {
             for (int n = 0; n < kCallsPerFacilityAndDay; ++n) {
-                const auto& kiosk = site.kiosks[random.Next(static_cast<std::uint32_t>(site.kiosks.size()))];
-                const auto started = now - std::chrono::hours(24 * day) +
-                                     std::chrono::minutes(random.Next(24 * 60));
+                const auto& kiosk =
+                    site.kiosks[random.Next(static_cast<std::uint32_t>(site.kiosks.size()))];
+                const auto started =
+                    now - std::chrono::hours(24 * day) + std::chrono::minutes(random.Next(24 * 60));
                 const auto seconds = 30 + random.Next(600);
                 const auto ended = started + std::chrono::seconds(seconds);
                 const model::Json details{
-                    {"kiosk", {{"id", kiosk.id}, {"name", kiosk.name}, {"facility_id", kiosk.facilityId}}},
-                    {"agent", {{"id", site.agent.id}, {"name", site.agent.name},
-                               {"facility_id", site.agent.facilityId}}},
+                    {"kiosk",
+                     {{"id", kiosk.id}, {"name", kiosk.name}, {"facility_id", kiosk.facilityId}}},
+                    {"agent",
+                     {{"id", site.agent.id},
+                      {"name", site.agent.name},
+                      {"facility_id", site.agent.facilityId}}},
                     {"started_at", model::FormatRfc3339Utc(started)},
                     {"ended_at", model::FormatRfc3339Utc(ended)},
                     {"duration_seconds", seconds},

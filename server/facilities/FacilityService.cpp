@@ -115,10 +115,9 @@ void FacilityService::DeleteJurisdiction(const auth::Caller& caller, const std::
         ThrowNotFound("jurisdiction");
     }
     if (const int facilities = repo.CountFacilitiesIn(caller.TenantId(), id); facilities > 0) {
-        throw http::HttpError(
-            409, model::error_code::kNotEmpty,
-            fmt::format("The jurisdiction still has {} {}.", facilities,
-                        facilities == 1 ? "facility" : "facilities"));
+        throw http::HttpError(409, model::error_code::kNotEmpty,
+                              fmt::format("The jurisdiction still has {} {}.", facilities,
+                                          facilities == 1 ? "facility" : "facilities"));
     }
     repo.DeleteJurisdiction(caller.TenantId(), id);
     Audit(m_context, *db, caller, "jurisdiction.delete", id,
@@ -162,9 +161,9 @@ model::Facility FacilityService::CreateFacility(const auth::Caller& caller,
     storage::Transaction transaction(*db);
     FacilityRepository repo(*db);
     RequireJurisdictionParent(repo, caller.TenantId(), record.jurisdictionId);
-    WriteUnique([&] { repo.InsertFacility(record, m_context.clock->Now()); },
-                fmt::format("A facility named \"{}\" already exists in this jurisdiction.",
-                            record.name));
+    WriteUnique(
+        [&] { repo.InsertFacility(record, m_context.clock->Now()); },
+        fmt::format("A facility named \"{}\" already exists in this jurisdiction.", record.name));
     Audit(m_context, *db, caller, "facility.create", record.id,
           {{"before", nullptr}, {"after", storage::ToJson(record)}});
     transaction.Commit();
@@ -190,9 +189,9 @@ model::Facility FacilityService::UpdateFacility(const auth::Caller& caller, cons
     after.address = patch.address.value_or(after.address);
     after.phone = patch.phone.value_or(after.phone);
     after.notes = patch.notes.value_or(after.notes);
-    WriteUnique([&] { repo.UpdateFacility(after, m_context.clock->Now()); },
-                fmt::format("A facility named \"{}\" already exists in this jurisdiction.",
-                            after.name));
+    WriteUnique(
+        [&] { repo.UpdateFacility(after, m_context.clock->Now()); },
+        fmt::format("A facility named \"{}\" already exists in this jurisdiction.", after.name));
     Audit(m_context, *db, caller, "facility.update", id,
           {{"before", storage::ToJson(*before)}, {"after", storage::ToJson(after)}});
     transaction.Commit();

@@ -3,8 +3,8 @@
 
 #include "auth/AuthService.h"
 #include "http/Router.h"
-#include "routes/RouteSupport.h"
 #include "resv/server/Clock.h"
+#include "routes/RouteSupport.h"
 
 #include <memory>
 

@@ -23,13 +23,14 @@ http::Handler WithDevice(terminals::DeviceService& devices, Handle handle) {
 void AddDeviceRoutes(http::Router& router, const ResourceServices& services) {
     auto& devices = services.devices;
     using storage::DeviceIdentity;
-    router.Add("POST", "/api/v1/terminal/heartbeat",
-               WithDevice(devices,
-                          [&devices](const DeviceIdentity& device, const Request& request) {
-                              const auto beat = http::ParseJsonBody(request).get<model::Heartbeat>();
-                              return Response::Json(200, model::Json(devices.Heartbeat(device, beat)));
-                          }),
-               {.jsonBody = true});
+    router.Add(
+        "POST", "/api/v1/terminal/heartbeat",
+        WithDevice(devices,
+                   [&devices](const DeviceIdentity& device, const Request& request) {
+                       const auto beat = http::ParseJsonBody(request).get<model::Heartbeat>();
+                       return Response::Json(200, model::Json(devices.Heartbeat(device, beat)));
+                   }),
+        {.jsonBody = true});
     router.Add("GET", "/api/v1/terminal/config",
                WithDevice(devices, [&devices](const DeviceIdentity& device, const Request&) {
                    return Response::Json(200, model::Json(devices.Config(device)));
@@ -45,7 +46,8 @@ void AddDeviceRoutes(http::Router& router, const ResourceServices& services) {
     router.Add("POST", "/api/v1/terminal/calls",
                WithDevice(devices,
                           [&devices](const DeviceIdentity& device, const Request& request) {
-                              const auto call = http::ParseJsonBody(request).get<model::CallReport>();
+                              const auto call =
+                                  http::ParseJsonBody(request).get<model::CallReport>();
                               devices.RecordCall(device, call, request.remoteIp);
                               return Response::NoContent();
                           }),

@@ -23,11 +23,13 @@ void AddJurisdictions(http::Router& router, const ResourceServices& services) {
                                          model::Json(facilities.ListJurisdictions(caller, page)));
                }));
     router.Add("POST", "/api/v1/jurisdictions",
-               WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
-                   const auto input = http::ParseJsonBody(request).get<model::JurisdictionPatch>();
-                   return Response::Json(201,
-                                         model::Json(facilities.CreateJurisdiction(caller, input)));
-               }),
+               WithCaller(auth,
+                          [&facilities](const Caller& caller, const Request& request) {
+                              const auto input =
+                                  http::ParseJsonBody(request).get<model::JurisdictionPatch>();
+                              return Response::Json(
+                                  201, model::Json(facilities.CreateJurisdiction(caller, input)));
+                          }),
                {.jsonBody = true});
     router.Add("GET", "/api/v1/jurisdictions/{id}",
                WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
@@ -35,11 +37,13 @@ void AddJurisdictions(http::Router& router, const ResourceServices& services) {
                        200, model::Json(facilities.GetJurisdiction(caller, PathId(request))));
                }));
     router.Add("PATCH", "/api/v1/jurisdictions/{id}",
-               WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
-                   const auto patch = http::ParseJsonBody(request).get<model::JurisdictionPatch>();
-                   return Response::Json(200, model::Json(facilities.UpdateJurisdiction(
-                                                  caller, PathId(request), patch)));
-               }),
+               WithCaller(auth,
+                          [&facilities](const Caller& caller, const Request& request) {
+                              const auto patch =
+                                  http::ParseJsonBody(request).get<model::JurisdictionPatch>();
+                              return Response::Json(200, model::Json(facilities.UpdateJurisdiction(
+                                                             caller, PathId(request), patch)));
+                          }),
                {.jsonBody = true});
     router.Add("DELETE", "/api/v1/jurisdictions/{id}",
                WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
@@ -57,10 +61,13 @@ void AddFacilities(http::Router& router, const ResourceServices& services) {
                    return Response::Json(200, model::Json(facilities.ListFacilities(caller, page)));
                }));
     router.Add("POST", "/api/v1/facilities",
-               WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
-                   const auto input = http::ParseJsonBody(request).get<model::FacilityPatch>();
-                   return Response::Json(201, model::Json(facilities.CreateFacility(caller, input)));
-               }),
+               WithCaller(auth,
+                          [&facilities](const Caller& caller, const Request& request) {
+                              const auto input =
+                                  http::ParseJsonBody(request).get<model::FacilityPatch>();
+                              return Response::Json(
+                                  201, model::Json(facilities.CreateFacility(caller, input)));
+                          }),
                {.jsonBody = true});
     router.Add("GET", "/api/v1/facilities/{id}",
                WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
@@ -68,11 +75,13 @@ void AddFacilities(http::Router& router, const ResourceServices& services) {
                        200, model::Json(facilities.GetFacility(caller, PathId(request))));
                }));
     router.Add("PATCH", "/api/v1/facilities/{id}",
-               WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
-                   const auto patch = http::ParseJsonBody(request).get<model::FacilityPatch>();
-                   return Response::Json(
-                       200, model::Json(facilities.UpdateFacility(caller, PathId(request), patch)));
-               }),
+               WithCaller(auth,
+                          [&facilities](const Caller& caller, const Request& request) {
+                              const auto patch =
+                                  http::ParseJsonBody(request).get<model::FacilityPatch>();
+                              return Response::Json(200, model::Json(facilities.UpdateFacility(
+                                                             caller, PathId(request), patch)));
+                          }),
                {.jsonBody = true});
     router.Add("DELETE", "/api/v1/facilities/{id}",
                WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {

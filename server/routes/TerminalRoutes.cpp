@@ -30,23 +30,27 @@ void AddTerminalRoutes(http::Router& router, const ResourceServices& services) {
                    const auto page = ParsePage(request, storage::id_prefix::kTerminal);
                    return Response::Json(200, model::Json(terminals.List(caller, page)));
                }));
-    router.Add("POST", "/api/v1/terminals",
-               WithCaller(auth, [&terminals](const Caller& caller, const Request& request) {
-                   const auto input = http::ParseJsonBody(request).get<model::TerminalPatch>();
-                   return Response::Json(201, model::Json(terminals.Create(caller, input)));
-               }),
-               {.jsonBody = true});
+    router.Add(
+        "POST", "/api/v1/terminals",
+        WithCaller(auth,
+                   [&terminals](const Caller& caller, const Request& request) {
+                       const auto input = http::ParseJsonBody(request).get<model::TerminalPatch>();
+                       return Response::Json(201, model::Json(terminals.Create(caller, input)));
+                   }),
+        {.jsonBody = true});
     router.Add("GET", "/api/v1/terminals/{id}",
                WithCaller(auth, [&terminals](const Caller& caller, const Request& request) {
                    return Response::Json(200, model::Json(terminals.Get(caller, PathId(request))));
                }));
-    router.Add("PATCH", "/api/v1/terminals/{id}",
-               WithCaller(auth, [&terminals](const Caller& caller, const Request& request) {
-                   const auto patch = http::ParseJsonBody(request).get<model::TerminalPatch>();
-                   return Response::Json(
-                       200, model::Json(terminals.Update(caller, PathId(request), patch)));
-               }),
-               {.jsonBody = true});
+    router.Add(
+        "PATCH", "/api/v1/terminals/{id}",
+        WithCaller(auth,
+                   [&terminals](const Caller& caller, const Request& request) {
+                       const auto patch = http::ParseJsonBody(request).get<model::TerminalPatch>();
+                       return Response::Json(
+                           200, model::Json(terminals.Update(caller, PathId(request), patch)));
+                   }),
+        {.jsonBody = true});
     router.Add("DELETE", "/api/v1/terminals/{id}",
                WithCaller(auth, [&terminals](const Caller& caller, const Request& request) {
                    terminals.Delete(caller, PathId(request));
@@ -54,8 +58,8 @@ void AddTerminalRoutes(http::Router& router, const ResourceServices& services) {
                }));
     router.Add("POST", "/api/v1/terminals/{id}/rotate-token",
                WithCaller(auth, [&terminals](const Caller& caller, const Request& request) {
-                   return Response::Json(200,
-                                         model::Json(terminals.RotateToken(caller, PathId(request))));
+                   return Response::Json(
+                       200, model::Json(terminals.RotateToken(caller, PathId(request))));
                }));
 }
 
@@ -67,39 +71,45 @@ void AddConfigRoutes(http::Router& router, const ResourceServices& services) {
                    return Response::Json(200, model::Json(config.Get(caller, PathId(request))));
                }));
     router.Add("PUT", "/api/v1/terminals/{id}/config",
-               WithCaller(auth, [&config](const Caller& caller, const Request& request) {
-                   const auto ifMatch = ParseIfMatch(request);
-                   const auto written =
-                       config.Put(caller, PathId(request), SettingsPatch(request), ifMatch);
-                   return Response::Json(200, model::Json(written));
-               }),
+               WithCaller(auth,
+                          [&config](const Caller& caller, const Request& request) {
+                              const auto ifMatch = ParseIfMatch(request);
+                              const auto written = config.Put(caller, PathId(request),
+                                                              SettingsPatch(request), ifMatch);
+                              return Response::Json(200, model::Json(written));
+                          }),
                {.jsonBody = true});
     router.Add("GET", "/api/v1/terminals/{id}/config/history",
                WithCaller(auth, [&config](const Caller& caller, const Request& request) {
                    const auto page = ParsePage(request, "");
-                   return Response::Json(200,
-                                         model::Json(config.History(caller, PathId(request), page)));
+                   return Response::Json(
+                       200, model::Json(config.History(caller, PathId(request), page)));
                }));
     router.Add("POST", "/api/v1/terminals/{id}/config/rollback",
-               WithCaller(auth, [&config](const Caller& caller, const Request& request) {
-                   const model::Json body = http::ParseJsonBody(request);
-                   model::RejectUnknownFields(body, {"version"});
-                   const int version = model::Required<int>(body, "version");
-                   return Response::Json(
-                       200, model::Json(config.Rollback(caller, PathId(request), version)));
-               }),
+               WithCaller(auth,
+                          [&config](const Caller& caller, const Request& request) {
+                              const model::Json body = http::ParseJsonBody(request);
+                              model::RejectUnknownFields(body, {"version"});
+                              const int version = model::Required<int>(body, "version");
+                              return Response::Json(200, model::Json(config.Rollback(
+                                                             caller, PathId(request), version)));
+                          }),
                {.jsonBody = true});
     router.Add("PUT", "/api/v1/facilities/{id}/config",
-               WithCaller(auth, [&config](const Caller& caller, const Request& request) {
-                   return Response::Json(200, model::Json(config.PutFacility(
-                                                  caller, PathId(request), SettingsPatch(request))));
-               }),
+               WithCaller(auth,
+                          [&config](const Caller& caller, const Request& request) {
+                              return Response::Json(
+                                  200, model::Json(config.PutFacility(caller, PathId(request),
+                                                                      SettingsPatch(request))));
+                          }),
                {.jsonBody = true});
     router.Add("PUT", "/api/v1/jurisdictions/{id}/config",
-               WithCaller(auth, [&config](const Caller& caller, const Request& request) {
-                   return Response::Json(200, model::Json(config.PutJurisdiction(
-                                                  caller, PathId(request), SettingsPatch(request))));
-               }),
+               WithCaller(auth,
+                          [&config](const Caller& caller, const Request& request) {
+                              return Response::Json(
+                                  200, model::Json(config.PutJurisdiction(caller, PathId(request),
+                                                                          SettingsPatch(request))));
+                          }),
                {.jsonBody = true});
 }
 

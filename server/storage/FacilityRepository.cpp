@@ -21,8 +21,12 @@ model::Jurisdiction ReadJurisdiction(const Statement& row) {
 }
 
 model::Facility ReadFacility(const Statement& row) {
-    return model::Facility{row.Text(0), row.Text(1), row.Text(2),
-                           row.Text(3), row.Text(4), row.Text(5),
+    return model::Facility{row.Text(0),
+                           row.Text(1),
+                           row.Text(2),
+                           row.Text(3),
+                           row.Text(4),
+                           row.Text(5),
                            static_cast<int>(row.Int(6))};
 }
 
@@ -59,8 +63,8 @@ std::optional<model::Jurisdiction> FacilityRepository::GetJurisdiction(const std
     return ReadJurisdiction(query);
 }
 
-std::optional<JurisdictionRecord>
-FacilityRepository::FindJurisdiction(const std::string& tenantId, const std::string& id) {
+std::optional<JurisdictionRecord> FacilityRepository::FindJurisdiction(const std::string& tenantId,
+                                                                       const std::string& id) {
     Statement query = m_connection.Prepare(
         "SELECT id, tenant_id, name FROM jurisdictions WHERE tenant_id = ?1 AND id = ?2");
     query.BindAll(tenantId, id);
@@ -113,8 +117,8 @@ int FacilityRepository::CountFacilitiesIn(const std::string& tenantId,
 }
 
 std::vector<model::Facility> FacilityRepository::ListFacilities(const std::string& tenantId,
-                                                               const std::string& afterId,
-                                                               int limit) {
+                                                                const std::string& afterId,
+                                                                int limit) {
     Statement query = m_connection.Prepare(std::string("SELECT ") + kFacilityColumns +
                                            "FROM facilities f WHERE f.tenant_id = ?1 "
                                            "AND f.id > ?2 ORDER BY f.id LIMIT ?3");
@@ -152,8 +156,7 @@ std::optional<FacilityRecord> FacilityRepository::FindFacility(const std::string
 
 std::optional<FacilityRecord>
 FacilityRepository::FindFacilityByName(const std::string& tenantId,
-                                       const std::string& jurisdictionId,
-                                       const std::string& name) {
+                                       const std::string& jurisdictionId, const std::string& name) {
     Statement query = m_connection.Prepare(
         "SELECT id, tenant_id, jurisdiction_id, name, address, phone, notes FROM facilities "
         "WHERE tenant_id = ?1 AND jurisdiction_id = ?2 AND name = ?3");
@@ -196,9 +199,9 @@ int FacilityRepository::CountTerminalsIn(const std::string& tenantId,
 }
 
 nlohmann::json ToJson(const FacilityRecord& r) {
-    return model::Json{{"id", r.id},           {"jurisdiction_id", r.jurisdictionId},
-                       {"name", r.name},       {"address", r.address},
-                       {"phone", r.phone},     {"notes", r.notes}};
+    return model::Json{{"id", r.id},       {"jurisdiction_id", r.jurisdictionId},
+                       {"name", r.name},   {"address", r.address},
+                       {"phone", r.phone}, {"notes", r.notes}};
 }
 
 nlohmann::json ToJson(const JurisdictionRecord& r) {

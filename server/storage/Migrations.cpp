@@ -163,8 +163,7 @@ const std::vector<Migration>& Migrations() {
     static const std::vector<Migration> migrations{
         {1, "foundation: tenants, accounts, roles, operator assignments, sessions, audit events",
          kFoundation},
-        {2, "jurisdictions, facilities, terminals and their configuration versions",
-         kFacilities},
+        {2, "jurisdictions, facilities, terminals and their configuration versions", kFacilities},
     };
     return migrations;
 }

@@ -157,10 +157,11 @@ void TerminalRepository::SetDesiredVersion(const std::string& id, int version) {
 
 void TerminalRepository::RecordApplied(const std::string& id, int version) {
     m_connection
-        .Prepare("UPDATE terminals SET applied_config_version = ?2, "
-                 "config_error = CASE WHEN config_error_version = ?2 THEN NULL ELSE config_error END, "
-                 "config_error_version = CASE WHEN config_error_version = ?2 THEN NULL "
-                 "ELSE config_error_version END WHERE id = ?1")
+        .Prepare(
+            "UPDATE terminals SET applied_config_version = ?2, "
+            "config_error = CASE WHEN config_error_version = ?2 THEN NULL ELSE config_error END, "
+            "config_error_version = CASE WHEN config_error_version = ?2 THEN NULL "
+            "ELSE config_error_version END WHERE id = ?1")
         .BindAll(id, version)
         .Run();
 }
@@ -194,8 +195,8 @@ void TerminalRepository::InsertConfigVersion(const std::string& terminalId,
         .Run();
 }
 
-std::optional<ConfigVersionRecord> TerminalRepository::FindConfigVersion(
-    const std::string& terminalId, int version) {
+std::optional<ConfigVersionRecord>
+TerminalRepository::FindConfigVersion(const std::string& terminalId, int version) {
     Statement query = m_connection.Prepare(
         "SELECT version, settings_json, changed_json, at, actor_login_id, actor_display_name, "
         "origin, rolled_back_to FROM terminal_config_versions "
@@ -222,12 +223,8 @@ std::vector<ConfigVersionRecord> TerminalRepository::ConfigHistory(const std::st
 }
 
 nlohmann::json ToJson(const TerminalRecord& r) {
-    return model::Json{{"id", r.id},
-                       {"facility_id", r.facilityId},
-                       {"name", r.name},
-                       {"kind", r.kind},
-                       {"ip_address", r.ipAddress},
-                       {"model", r.model},
+    return model::Json{{"id", r.id},        {"facility_id", r.facilityId}, {"name", r.name},
+                       {"kind", r.kind},    {"ip_address", r.ipAddress},   {"model", r.model},
                        {"serial", r.serial}};
 }
 

@@ -90,8 +90,8 @@ public:
     std::optional<ConfigVersionRecord> FindConfigVersion(const std::string& terminalId,
                                                          int version);
     /// Newest first, versions below `beforeVersion`, at most `limit`.
-    std::vector<ConfigVersionRecord> ConfigHistory(const std::string& terminalId,
-                                                   int beforeVersion, int limit);
+    std::vector<ConfigVersionRecord> ConfigHistory(const std::string& terminalId, int beforeVersion,
+                                                   int limit);
 
 private:
     Connection& m_connection;

@@ -30,9 +30,8 @@ model::TerminalSettings CurrentSettings(TerminalRepository& repo, const Terminal
 }
 
 model::ConfigHistoryEntry ToEntry(const storage::ConfigVersionRecord& r) {
-    return model::ConfigHistoryEntry{r.version,      r.settings,         r.changed,
-                                     r.at,           r.actorLoginId,     r.actorDisplayName,
-                                     r.origin,       r.rolledBackTo};
+    return model::ConfigHistoryEntry{r.version,      r.settings,         r.changed, r.at,
+                                     r.actorLoginId, r.actorDisplayName, r.origin,  r.rolledBackTo};
 }
 
 } // namespace
@@ -64,11 +63,11 @@ model::TerminalConfig ConfigService::WriteVersion(storage::Connection& connectio
     TerminalRepository repo(connection);
     repo.InsertConfigVersion(terminal.id, record);
     repo.SetDesiredVersion(terminal.id, version);
-    model::Json details{{"before", {{"version", terminal.desiredConfigVersion},
-                                    {"settings", current}}},
-                        {"after", {{"version", version}, {"settings", change.settings}}},
-                        {"changed", record.changed},
-                        {"origin", change.origin}};
+    model::Json details{
+        {"before", {{"version", terminal.desiredConfigVersion}, {"settings", current}}},
+        {"after", {{"version", version}, {"settings", change.settings}}},
+        {"changed", record.changed},
+        {"origin", change.origin}};
     if (change.rolledBackTo) {
         details["rolled_back_to"] = *change.rolledBackTo;
     }
@@ -104,9 +103,9 @@ model::TerminalConfig ConfigService::Put(const auth::Caller& caller, const std::
     return written;
 }
 
-model::Page<model::ConfigHistoryEntry>
-ConfigService::History(const auth::Caller& caller, const std::string& terminalId,
-                       const facilities::PageRequest& page) {
+model::Page<model::ConfigHistoryEntry> ConfigService::History(const auth::Caller& caller,
+                                                              const std::string& terminalId,
+                                                              const facilities::PageRequest& page) {
     auth::RequirePermission(caller.principal, perm::kTerminalsRead);
     int before = std::numeric_limits<int>::max();
     if (!page.after.empty()) {
@@ -122,8 +121,8 @@ ConfigService::History(const auth::Caller& caller, const std::string& terminalId
     RequireTerminal(repo, caller.TenantId(), terminalId);
     auto records = repo.ConfigHistory(terminalId, before, page.limit + 1);
     model::Page<model::ConfigHistoryEntry> result;
-    result.nextCursor = facilities::TrimPage(records, page.limit,
-                                             [](const auto& r) { return std::to_string(r.version); });
+    result.nextCursor = facilities::TrimPage(
+        records, page.limit, [](const auto& r) { return std::to_string(r.version); });
     for (const auto& record : records) {
         result.items.push_back(ToEntry(record));
     }

@@ -63,7 +63,8 @@ void DeviceRegistry::RecordPresence(const std::string& terminalId,
 void DeviceRegistry::Merge(storage::TerminalRecord& record) const {
     std::lock_guard lock(m_mutex);
     const auto it = m_presence.find(record.id);
-    if (it == m_presence.end() || (record.lastSeenAt && *record.lastSeenAt > it->second.lastSeenAt)) {
+    if (it == m_presence.end() ||
+        (record.lastSeenAt && *record.lastSeenAt > it->second.lastSeenAt)) {
         return;
     }
     record.lastSeenAt = it->second.lastSeenAt;

@@ -66,8 +66,8 @@ model::TerminalConfig DeviceService::Config(const storage::DeviceIdentity& devic
             model::EffectiveSettings(std::move(settings), m_context.clock->Now())};
 }
 
-void DeviceService::Acknowledge(const storage::DeviceIdentity& device,
-                                const model::ConfigAck& ack, const std::string& sourceIp) {
+void DeviceService::Acknowledge(const storage::DeviceIdentity& device, const model::ConfigAck& ack,
+                                const std::string& sourceIp) {
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     TerminalRepository repo(*db);
@@ -87,14 +87,14 @@ void DeviceService::Acknowledge(const storage::DeviceIdentity& device,
     }
     m_context.audit.Append(*db,
                            {device.tenantId, ActorOf(self), sourceIp,
-                            applied ? "terminal.config.applied" : "terminal.config.failed",
-                            self.id, applied ? audit::kSuccess : audit::kFailure},
+                            applied ? "terminal.config.applied" : "terminal.config.failed", self.id,
+                            applied ? audit::kSuccess : audit::kFailure},
                            details);
     transaction.Commit();
 }
 
-void DeviceService::RecordCall(const storage::DeviceIdentity& device,
-                               const model::CallReport& call, const std::string& sourceIp) {
+void DeviceService::RecordCall(const storage::DeviceIdentity& device, const model::CallReport& call,
+                               const std::string& sourceIp) {
     if (device.kind != model::TerminalKind::Kiosk) {
         facilities::ThrowInvalidField("kind", "only a KIOSK terminal reports calls");
     }
@@ -109,16 +109,16 @@ void DeviceService::RecordCall(const storage::DeviceIdentity& device,
     }
     const auto seconds =
         std::chrono::duration_cast<std::chrono::seconds>(call.endedAt - call.startedAt).count();
-    const model::Json details{{"kiosk", {{"id", kiosk.id}, {"name", kiosk.name},
-                                         {"facility_id", kiosk.facilityId}}},
-                              {"agent", {{"id", agent->id}, {"name", agent->name},
-                                         {"facility_id", agent->facilityId}}},
-                              {"started_at", model::FormatRfc3339Utc(call.startedAt)},
-                              {"ended_at", model::FormatRfc3339Utc(call.endedAt)},
-                              {"duration_seconds", seconds},
-                              {"call_result", std::string(model::ToString(call.result))}};
+    const model::Json details{
+        {"kiosk", {{"id", kiosk.id}, {"name", kiosk.name}, {"facility_id", kiosk.facilityId}}},
+        {"agent", {{"id", agent->id}, {"name", agent->name}, {"facility_id", agent->facilityId}}},
+        {"started_at", model::FormatRfc3339Utc(call.startedAt)},
+        {"ended_at", model::FormatRfc3339Utc(call.endedAt)},
+        {"duration_seconds", seconds},
+        {"call_result", std::string(model::ToString(call.result))}};
     m_context.audit.Append(
-        *db, {device.tenantId, ActorOf(kiosk), sourceIp, "terminal.call", kiosk.id, audit::kSuccess},
+        *db,
+        {device.tenantId, ActorOf(kiosk), sourceIp, "terminal.call", kiosk.id, audit::kSuccess},
         details);
     transaction.Commit();
 }

@@ -134,8 +134,8 @@ model::TerminalWithToken TerminalService::Create(const auth::Caller& caller,
     RequireFacilityParent(*db, record.tenantId, record.facilityId);
     TerminalRepository repo(*db);
     WriteUnique([&] { repo.Insert(record, auth::HashToken(token), now); }, record.name);
-    repo.InsertConfigVersion(record.id, {1, model::TerminalSettings{}, {}, now, "", "", "initial",
-                                         std::nullopt});
+    repo.InsertConfigVersion(
+        record.id, {1, model::TerminalSettings{}, {}, now, "", "", "initial", std::nullopt});
     Audit(m_context, *db, caller, "terminal.create", record.id,
           {{"before", nullptr}, {"after", storage::ToJson(record)}});
     transaction.Commit();

@@ -73,7 +73,8 @@ TEST_CASE("Rotating a token revokes the old one, and deleting a terminal revokes
     CHECK(ApiErrorOf([&] { Heartbeat(*agent); }).Code() == "unauthenticated");
 }
 
-TEST_CASE("Online within 90 seconds of the last heartbeat, by the clock, with the reported IP and state") {
+TEST_CASE("Online within 90 seconds of the last heartbeat, by the clock, with the reported IP and "
+          "state") {
     TestServer server;
     auto manager = LoggedIn(server, kManager);
     const Site site = MakeSite(*manager, "O");
@@ -101,7 +102,8 @@ TEST_CASE("Online within 90 seconds of the last heartbeat, by the clock, with th
     CHECK_FALSE(terminal.ipMismatch);
 }
 
-TEST_CASE("A heartbeat writes no SQLite, its presence is written in a batch at the latest on stop") {
+TEST_CASE(
+    "A heartbeat writes no SQLite, its presence is written in a batch at the latest on stop") {
     TestServer server;
     auto manager = LoggedIn(server, kManager);
     const Site site = MakeSite(*manager, "P");

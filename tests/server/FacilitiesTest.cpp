@@ -76,8 +76,8 @@ TEST_CASE("Lists are paged with limit and cursor, and a foreign cursor is refuse
     const auto first = manager->Send("GET", "/api/v1/jurisdictions?limit=2");
     REQUIRE(first.at("items").size() == 2);
     REQUIRE(first.at("next_cursor").is_string());
-    const auto second = manager->Send(
-        "GET", "/api/v1/jurisdictions?limit=2&cursor=" + first.at("next_cursor").get<std::string>());
+    const auto second = manager->Send("GET", "/api/v1/jurisdictions?limit=2&cursor=" +
+                                                 first.at("next_cursor").get<std::string>());
     CHECK(second.at("items").at(0).at("id") > first.at("items").at(1).at("id"));
     CHECK(manager->ListJurisdictions().size() >= 5);
     CHECK(ApiErrorOf([&] { manager->Send("GET", "/api/v1/jurisdictions?limit=501"); }).Code() ==
@@ -92,7 +92,8 @@ TEST_CASE("Bad IPs and missing parents are 400 invalid_field naming the field") 
     const Site site = MakeSite(*manager, "B");
 
     auto badIp = NewTerminal(site.facility.id, "bad", model::TerminalKind::Kiosk, "192.0.2.300");
-    auto error = ApiErrorOf([&] { manager->Send("POST", "/api/v1/terminals", model::Json(badIp)); });
+    auto error =
+        ApiErrorOf([&] { manager->Send("POST", "/api/v1/terminals", model::Json(badIp)); });
     CHECK(error.Code() == "invalid_field");
     CHECK(FieldOf(error) == "ip_address");
     // The model refuses it in the client already; send it raw to see the server refuse it too.
@@ -177,8 +178,7 @@ TEST_CASE("Deleting what still holds something is 409 not_empty saying what") {
     }
     manager->DeleteFacility(site.facility.id);
     manager->DeleteJurisdiction(site.jurisdiction.id);
-    CHECK(ApiErrorOf([&] { manager->GetTerminal(site.kiosk.terminal.id); }).Code() ==
-          "not_found");
+    CHECK(ApiErrorOf([&] { manager->GetTerminal(site.kiosk.terminal.id); }).Code() == "not_found");
     CHECK_FALSE(Contains(manager->ListJurisdictions(), site.jurisdiction.id));
 }
 
@@ -193,7 +193,8 @@ TEST_CASE("Every change is an audit event with before and after, and never a tok
 
     const auto created = AuditOf(server, "terminal.create", site.kiosk.terminal.id);
     REQUIRE(created.size() == 1);
-    const auto createdDetails = model::Json::parse(created[0].at("details_json").get<std::string>());
+    const auto createdDetails =
+        model::Json::parse(created[0].at("details_json").get<std::string>());
     CHECK(createdDetails.at("before").is_null());
     CHECK(createdDetails.at("after").at("ip_address") == "192.0.2.10");
     CHECK(model::Json::parse(created[0].at("actor_json").get<std::string>()).at("login_id") ==
@@ -209,16 +210,17 @@ TEST_CASE("Every change is an audit event with before and after, and never a tok
     CHECK(AuditOf(server, "jurisdiction.create", site.jurisdiction.id).size() == 1);
     REQUIRE(AuditOf(server, "terminal.rotate_token", site.kiosk.terminal.id).size() == 1);
 
-    const auto all = QueryRows(server.DataDir() / "resv.db", "SELECT details_json FROM audit_events");
+    const auto all =
+        QueryRows(server.DataDir() / "resv.db", "SELECT details_json FROM audit_events");
     for (const auto& row : all) {
         const auto text = row.at("details_json").get<std::string>();
         CHECK(text.find(site.kiosk.deviceToken) == std::string::npos);
         CHECK(text.find(rotated.deviceToken) == std::string::npos);
     }
     // Only the hash of a device token is stored.
-    const auto stored = QueryRows(server.DataDir() / "resv.db",
-                                  "SELECT token_hash FROM terminals WHERE id = ?1",
-                                  {site.kiosk.terminal.id});
+    const auto stored =
+        QueryRows(server.DataDir() / "resv.db", "SELECT token_hash FROM terminals WHERE id = ?1",
+                  {site.kiosk.terminal.id});
     CHECK(stored.at(0).at("token_hash") == Sha256HexOpenSsl(rotated.deviceToken));
 }
 

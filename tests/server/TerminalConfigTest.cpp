@@ -24,8 +24,8 @@ TEST_CASE("Version flow: change, heartbeat sees it, terminal fetches and acknowl
     kiosk->Send("POST", "/api/v1/terminal/config/ack", {{"version", 1}, {"result", "applied"}});
     CHECK(manager->GetTerminal(id).configState == model::ConfigState::Applied);
 
-    const auto written = manager->PutTerminalConfig(
-        id, {{"volume", 70}, {"display_language", "en"}}, 1);
+    const auto written =
+        manager->PutTerminalConfig(id, {{"volume", 70}, {"display_language", "en"}}, 1);
     CHECK(written.version == 2);
     CHECK(written.settings.volume == 70);
     auto terminal = manager->GetTerminal(id);
@@ -165,8 +165,9 @@ TEST_CASE("A facility or jurisdiction change reaches every terminal below it and
     CHECK(manager->GetTerminalConfig(b.agent.terminal.id).settings.displayLanguage == "ja");
     CHECK(manager->GetTerminalConfigHistory(a2Kiosk.terminal.id)[0].origin == "jurisdiction");
     // A bad setting changes none of them.
-    CHECK(ApiErrorOf([&] { manager->PutJurisdictionConfig(a.jurisdiction.id, {{"volume", -1}}); })
-              .Code() == "invalid_field");
+    CHECK(ApiErrorOf([&] {
+              manager->PutJurisdictionConfig(a.jurisdiction.id, {{"volume", -1}});
+          }).Code() == "invalid_field");
     CHECK(manager->GetTerminalConfig(a.kiosk.terminal.id).version == 3);
 }
 

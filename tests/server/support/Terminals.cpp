@@ -48,9 +48,9 @@ Site MakeSite(client::IFacilitiesApi& api, const std::string& tag) {
 }
 
 int Heartbeat(client::ApiClient& device, const std::string& ip, const std::string& state) {
-    const auto reply = device.Send(
-        "POST", "/api/v1/terminal/heartbeat",
-        model::Json{{"app_version", "3.2.1"}, {"ip_address", ip}, {"state", state}});
+    const auto reply =
+        device.Send("POST", "/api/v1/terminal/heartbeat",
+                    model::Json{{"app_version", "3.2.1"}, {"ip_address", ip}, {"state", state}});
     return reply.at("desired_config_version").get<int>();
 }
 
