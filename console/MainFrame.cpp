@@ -4,6 +4,7 @@
 #include "views/common/Layout.h"
 #include "views/common/Text.h"
 #include "views/common/Words.h"
+#include "views/facilities/FacilitiesView.h"
 #include "views/home/HomeView.h"
 
 #include "resv/model/Time.h"
@@ -34,7 +35,7 @@ MainFrame::MainFrame(std::shared_ptr<views::ISession> session, views::ITaskRunne
     SetIcons(views::AppIcons());
     BuildMenu();
     BuildToolBar();
-    BuildNavigation();
+    BuildNavigation(runner, ui);
     BuildStatusBar();
     UpdateTitle();
     UpdateStatus();
@@ -114,14 +115,27 @@ void MainFrame::BuildToolBar() {
         wxEVT_TOOL, [this](wxCommandEvent&) { Logout(); }, m_logoutId);
 }
 
-void MainFrame::BuildNavigation() {
+void MainFrame::BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher& ui) {
     m_navigation = new wxListbook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLB_LEFT);
     wxWithImages::Images images;
     images.push_back(views::IconBundle(views::Icon::Home, 32));
+    images.push_back(views::IconBundle(views::Icon::Facilities, 32));
     m_navigation->SetImages(images);
     m_home = new views::HomeView(m_navigation, *m_session);
     // TRANSLATORS: the navigation entry of the home screen.
     m_navigation->AddPage(m_home, _("Home"), true, 0);
+
+    // Only for accounts that may read facilities, and only with a client that offers them.
+    const views::FacilityPermissions permissions = views::PermissionsFor(m_session->Me());
+    auto facilitiesApi =
+        std::dynamic_pointer_cast<client::IFacilitiesApi>(m_session->Client());
+    if (permissions.read && facilitiesApi) {
+        m_facilities = new views::FacilitiesView(m_navigation, *m_session, facilitiesApi,
+                                                 permissions, runner, ui);
+        // TRANSLATORS: the navigation entry of the Facilities & Terminals screen (施設と端末).
+        m_navigation->AddPage(m_facilities, _("Facilities & Terminals"), false, 1);
+        m_facilities->Start();
+    }
 }
 
 void MainFrame::BuildStatusBar() {

@@ -14,6 +14,7 @@
 class wxListbook;
 
 namespace resv::views {
+class FacilitiesView;
 class HomeView;
 }
 
@@ -43,6 +44,8 @@ public:
 
     // For GUI tests.
     views::HomeView* Home() const { return m_home; }
+    /// Null when the account may not read facilities.
+    views::FacilitiesView* Facilities() const { return m_facilities; }
     views::SessionPresenter& SessionCheck() { return m_sessionPresenter; }
     wxListbook* Navigation() const { return m_navigation; }
     int LogoutToolId() const { return m_logoutId; }
@@ -50,7 +53,7 @@ public:
 private:
     void BuildMenu();
     void BuildToolBar();
-    void BuildNavigation();
+    void BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher& ui);
     void BuildStatusBar();
     void UpdateTitle();
     void UpdateStatus();
@@ -74,6 +77,7 @@ private:
     ActivityFilter m_activityFilter{m_sessionPresenter};
     wxListbook* m_navigation = nullptr;
     views::HomeView* m_home = nullptr;
+    views::FacilitiesView* m_facilities = nullptr;
     wxTimer m_clockTimer;
     wxTimer m_checkTimer;
     int m_logoutId = wxID_NONE;

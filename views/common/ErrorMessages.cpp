@@ -60,6 +60,31 @@ ErrorMessage Http(const client::ApiError& error) {
                 _("The session was ended on the server, for example by logging out or by a "
                   "change to your account. Log in again to continue.")};
     }
+    if (c == code::kNotEmpty) {
+        // The server's detail says what is left (facilities, terminals); it is data, not prose
+        // we could translate, so it is quoted.
+        const std::string& detail = error.Problem().detail;
+        return {_("It cannot be deleted while it still contains something."),
+                detail.empty()
+                    ? _("Move or delete what it contains first.")
+                    : wxString::Format(_("Move or delete what it contains first. The server says: %s"),
+                                       wxString::FromUTF8(detail))};
+    }
+    if (c == code::kStaleVersion) {
+        return {_("Someone else changed this configuration after you started editing it."),
+                _("Your edit has been kept and nothing was overwritten. Reload to see the other "
+                  "change, check your edit against it, and apply again.")};
+    }
+    if (c == code::kConflict) {
+        return {_("The name is already used."), _("Choose another name and save again.")};
+    }
+    if (c == code::kNotFound) {
+        return {_("The item no longer exists: someone may have deleted it."),
+                _("The list will show the current state at the next refresh.")};
+    }
+    if (c == code::kInvalidField) {
+        return {_("Some values were not accepted."), _("Correct the marked fields and try again.")};
+    }
     if (c == code::kTooManyRequests) {
         return {_("There have been too many attempts."), _("Wait a minute, then try again.")};
     }

@@ -17,6 +17,20 @@ const char* SvgOf(Icon icon) {
         return icon_data::kAccount;
     case Icon::Session:
         return icon_data::kSession;
+    case Icon::Facilities:
+        return icon_data::kFacilities;
+    case Icon::Jurisdiction:
+        return icon_data::kJurisdiction;
+    case Icon::Facility:
+        return icon_data::kFacility;
+    case Icon::TerminalOnline:
+        return icon_data::kTerminalOnline;
+    case Icon::TerminalOffline:
+        return icon_data::kTerminalOffline;
+    case Icon::TerminalPending:
+        return icon_data::kTerminalPending;
+    case Icon::TerminalFailed:
+        return icon_data::kTerminalFailed;
     }
     return icon_data::kApp;
 }

@@ -12,6 +12,13 @@ enum class Icon {
     Logout,  ///< resources/icons/logout.svg
     Account, ///< resources/icons/account.svg
     Session, ///< resources/icons/session.svg
+    Facilities,      ///< resources/icons/facilities.svg (navigation)
+    Jurisdiction,    ///< resources/icons/jurisdiction.svg
+    Facility,        ///< resources/icons/facility.svg
+    TerminalOnline,  ///< a screen with a check in a circle
+    TerminalOffline, ///< a screen with a cross in a square
+    TerminalPending, ///< a screen with a clock in a circle
+    TerminalFailed,  ///< a screen with an exclamation mark in a triangle
 };
 
 /// `sizeDip` is the size at 100 % scaling; the bundle renders sharp at any scale.

@@ -1,6 +1,7 @@
 // The whole console against a real resv-server in-process: log in through the dialog's controls,
 // see the main window and the home screen, log out, and come back when the session ends.
 #include "GuiSupport.h"
+#include "views/facilities/FacilitiesView.h"
 #include "TestServer.h"
 
 #include "../Fakes.h"
@@ -108,7 +109,13 @@ TEST_CASE("a customer manager logs in through the dialog and sees who is logged 
     CHECK(home->Shown(Row::ActingAs).empty());
     CHECK(home->Shown(Row::SessionEnds).EndsWith(wxS(" JST")));
     CHECK(home->Shown(Row::IdleEnds).EndsWith(wxS(" JST")));
-    CHECK(frame->Navigation()->GetPageCount() == 1); // only the screens that exist
+    // Only the screens that exist: Home, and Facilities & Terminals for a role that reads them,
+    // loaded from the real server's demo data.
+    CHECK(frame->Navigation()->GetPageCount() == 2);
+    CHECK(frame->Navigation()->GetPageText(1) == _("Facilities & Terminals"));
+    REQUIRE(frame->Facilities() != nullptr);
+    CHECK(WaitUntil([&] { return frame->Facilities()->Presenter().Loaded(); }));
+    CHECK_FALSE(frame->Facilities()->Presenter().Tree().Roots().empty());
 
     CHECK(Status(frame, console::MainFrame::kServerField)
               .Contains(wxString::FromUTF8(TestServer::Shared().Url())));
