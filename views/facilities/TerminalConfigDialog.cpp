@@ -153,7 +153,8 @@ void TerminalConfigDialog::BuildLayout() {
     bottom->Add(m_reload, wxSizerFlags().Border(wxRIGHT, Px(this, Space::Medium)));
     m_apply = new wxButton(this, wxID_ANY, _("Apply..."));
     bottom->Add(m_apply, wxSizerFlags().Border(wxRIGHT, Px(this, Space::Medium)));
-    bottom->Add(new wxButton(this, wxID_CLOSE));
+    // An explicit label: GTK's stock Close label is not translated without a system locale.
+    bottom->Add(new wxButton(this, wxID_CLOSE, _("Close")));
     column->Add(bottom, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM,
                                                         Px(this, Space::Large)));
     SetSizer(column);
@@ -286,9 +287,9 @@ wxSizer* TerminalConfigDialog::BuildDiffAndHistory(wxWindow* parent) {
     wxWindow* d = diffBox->GetStaticBox();
     m_diff = new wxListCtrl(d, wxID_ANY, wxDefaultPosition, d->FromDIP(wxSize(-1, 130)),
                             wxLC_REPORT | wxLC_SINGLE_SEL);
-    m_diff->AppendColumn(_("Setting"), wxLIST_FORMAT_LEFT, d->FromDIP(100));
-    m_diff->AppendColumn(_("Now"), wxLIST_FORMAT_LEFT, d->FromDIP(160));
-    m_diff->AppendColumn(_("After Apply"), wxLIST_FORMAT_LEFT, d->FromDIP(160));
+    m_diff->AppendColumn(_("Setting"), wxLIST_FORMAT_LEFT, d->FromDIP(130));
+    m_diff->AppendColumn(_("Now"), wxLIST_FORMAT_LEFT, d->FromDIP(145));
+    m_diff->AppendColumn(_("After Apply"), wxLIST_FORMAT_LEFT, d->FromDIP(145));
     diffBox->Add(m_diff, layout::Padded(d, Space::Small).Expand());
     column->Add(diffBox, wxSizerFlags().Expand());
 
@@ -297,10 +298,10 @@ wxSizer* TerminalConfigDialog::BuildDiffAndHistory(wxWindow* parent) {
         wxWindow* h = historyBox->GetStaticBox();
         m_history = new wxListCtrl(h, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                    wxLC_REPORT | wxLC_SINGLE_SEL);
-        m_history->AppendColumn(_("Version"), wxLIST_FORMAT_RIGHT, h->FromDIP(60));
+        m_history->AppendColumn(_("Version"), wxLIST_FORMAT_RIGHT, h->FromDIP(84));
         m_history->AppendColumn(_("Time (JST)"), wxLIST_FORMAT_LEFT, h->FromDIP(150));
         m_history->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, h->FromDIP(110));
-        m_history->AppendColumn(_("Changed"), wxLIST_FORMAT_LEFT, h->FromDIP(150));
+        m_history->AppendColumn(_("Changed"), wxLIST_FORMAT_LEFT, h->FromDIP(200));
         historyBox->Add(m_history, wxSizerFlags(1).Expand().Border(wxALL, Px(h, Space::Small)));
         m_rollback = new wxButton(h, wxID_ANY, _("Roll back to this version..."));
         historyBox->Add(m_rollback, wxSizerFlags().Right().Border(wxALL, Px(h, Space::Small)));
