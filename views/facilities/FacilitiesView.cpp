@@ -5,6 +5,7 @@
 #include "views/common/Icons.h"
 #include "views/common/Layout.h"
 #include "views/common/Text.h"
+#include "views/common/Wrap.h"
 #include "views/facilities/FieldMessages.h"
 #include "views/facilities/TerminalConfigDialog.h"
 
@@ -673,7 +674,8 @@ void FacilitiesView::ShowTerminalStatus(const model::Terminal* terminal) {
                                 "the terminal's network or correct the registration."),
                               ip, FromUtf8(terminal->ipAddress));
     }
-    m_statusRows["ip"]->SetLabel(ip);
+    // Japanese has no spaces to break at: the shared wrapper breaks it by its own rules.
+    SetWrappedLabel(*m_statusRows["ip"], ip, m_statusBox->FromDIP(380));
     m_statusRows["ip"]->SetForegroundColour(terminal->ipMismatch ? wxColour(0xB0, 0x00, 0x20)
                                                                  : GetForegroundColour());
     wxString config;
@@ -694,17 +696,15 @@ void FacilitiesView::ShowTerminalStatus(const model::Terminal* terminal) {
                                   terminal->appliedConfigVersion);
         break;
     }
-    m_statusRows["config"]->SetLabel(config);
-    const int wrap = m_statusBox->FromDIP(360);
-    for (auto& [key, row] : m_statusRows) {
-        row->Wrap(wrap);
-    }
+    SetWrappedLabel(*m_statusRows["config"], config, m_statusBox->FromDIP(380));
 }
 
 wxString FacilitiesView::TerminalDetailText() const {
     wxString text;
     for (const char* key : {"status", "state", "last_seen", "app_version", "ip", "config"}) {
-        text << m_statusRows.at(key)->GetLabel() << wxS("\n");
+        wxString row = m_statusRows.at(key)->GetLabel();
+        row.Replace(wxS("\n"), wxString()); // undo the wrapping: one row, one line
+        text << row << wxS("\n");
     }
     return text;
 }
