@@ -111,7 +111,7 @@ public:
     void Delete(const NodeRef& ref);
     void RotateToken(const std::string& terminalId);
 
-    /// A name for messages: "東京管轄", "ホテル新宿", "KIOSK-01".
+    /// A name for messages: 「東京管轄」, 「ホテル新宿」, 「KIOSK-01」.
     std::string NameOf(const NodeRef& ref) const;
 
 private:

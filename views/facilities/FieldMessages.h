@@ -18,11 +18,11 @@ wxString FieldErrorText(const model::FieldError& error);
 wxString StatusText(TerminalStatus status);
 wxString TerminalStateText(model::TerminalState state);
 wxString TerminalKindText(model::TerminalKind kind);
-/// "ja" → 日本語 / "Japanese".
+/// ja → 日本語 / Japanese.
 wxString DisplayLanguageName(std::string_view code);
-/// "mon" → 月 / "Mon".
+/// mon → 月 / Mon.
 wxString DayName(std::string_view day);
-/// The setting's name as a label: "volume" → 音量 / "Volume".
+/// The setting's name as a label: volume → 音量 / Volume.
 wxString SettingLabel(std::string_view setting);
 
 } // namespace resv::views

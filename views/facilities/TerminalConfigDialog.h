@@ -1,7 +1,7 @@
 #pragma once
 // 遠隔設定: the remote configuration of one terminal, or of every terminal of a facility or
 // jurisdiction. Shows the current settings, the edit with errors next to the fields, the diff
-// before Apply, the history with Rollback, and the terminals' "pending → applied".
+// before Apply, the history with Rollback, and the terminals' 「pending → applied」.
 
 #include "views/facilities/TerminalConfigPresenter.h"
 

@@ -2,7 +2,7 @@
 // The remote configuration dialog (遠隔設定) without wx: the current settings, the user's edit
 // validated as the server will (ApplySettingsPatch), the diff, Apply to one terminal with
 // If-Match or to a whole facility/jurisdiction, history with rollback, and the terminals'
-// "pending → applied" as they acknowledge (the view polls).
+// 「pending → applied」 as they acknowledge (the view polls).
 
 #include "views/common/Async.h"
 #include "views/facilities/FacilityTree.h"
