@@ -61,8 +61,8 @@ void TerminalConfigPresenter::Load() {
     Notify();
     auto api = m_api;
     const bool single = !m_target.IsGroup();
-    const std::string first = m_target.terminalIds.empty() ? std::string()
-                                                           : m_target.terminalIds.front();
+    const std::string first =
+        m_target.terminalIds.empty() ? std::string() : m_target.terminalIds.front();
     m_scope.Run(
         [api, single, first] {
             LoadedConfig loaded;
@@ -156,11 +156,7 @@ void TerminalConfigPresenter::Apply(model::TimePoint now) {
                 if (!result.Ok()) {
                     return Failed(ToApiError(result.Error()));
                 }
-                m_base = result.Value().config;
-                m_history = std::move(result.Value().history);
-                m_edited = m_base->settings;
-                m_edit = false;
-                StartTracking({{id, m_base->version}});
+                AdoptWritten(id, result.Value().config, std::move(result.Value().history));
             });
         return;
     }
@@ -205,13 +201,19 @@ void TerminalConfigPresenter::Rollback(int version) {
             if (!result.Ok()) {
                 return Failed(ToApiError(result.Error()));
             }
-            m_base = result.Value().config;
-            m_history = std::move(result.Value().history);
-            m_edited = m_base->settings;
-            m_edit = false;
             m_stale = false;
-            StartTracking({{id, m_base->version}});
+            AdoptWritten(id, result.Value().config, std::move(result.Value().history));
         });
+}
+
+void TerminalConfigPresenter::AdoptWritten(const std::string& terminalId,
+                                           model::TerminalConfig config,
+                                           std::vector<model::ConfigHistoryEntry> history) {
+    m_base = std::move(config);
+    m_history = std::move(history);
+    m_edited = m_base->settings;
+    m_edit = false;
+    StartTracking({{terminalId, m_base->version}});
 }
 
 void TerminalConfigPresenter::StartTracking(std::map<std::string, int> versions) {

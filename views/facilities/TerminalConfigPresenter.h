@@ -88,6 +88,10 @@ private:
     void Failed(const client::ApiError& error);
     void Notify() const;
     void StartTracking(std::map<std::string, int> versions);
+    /// A configuration one terminal now has after Apply or Rollback: the new base, a clean edit,
+    /// and the terminal's acknowledgement awaited.
+    void AdoptWritten(const std::string& terminalId, model::TerminalConfig config,
+                      std::vector<model::ConfigHistoryEntry> history);
 
     std::shared_ptr<client::IFacilitiesApi> m_api;
     ConfigTarget m_target;
