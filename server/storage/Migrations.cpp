@@ -159,11 +159,44 @@ CREATE TABLE terminal_config_versions (
 );
 )sql";
 
+// Tenant-defined roles (built-in roles are code, model/Role.h), account scopes, and the indexes
+// the accounts screen lists and searches with. account_roles keeps role names: a rename of a
+// custom role rewrites them in the same transaction. A scope entry names a jurisdiction or a
+// facility of the account's tenant; an account with scope_all = 0 and no entries reaches nothing.
+constexpr const char* kAccountsAndRoles = R"sql(
+CREATE TABLE roles (
+    id         TEXT PRIMARY KEY,
+    tenant_id  TEXT NOT NULL REFERENCES tenants(id),
+    name       TEXT NOT NULL,
+    tier       TEXT NOT NULL CHECK (tier IN ('manager', 'employee')),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX roles_unique_name ON roles(tenant_id, name);
+CREATE TABLE role_permissions (
+    role_id    TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+    permission TEXT NOT NULL,
+    PRIMARY KEY (role_id, permission)
+);
+CREATE TABLE account_scope (
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('jurisdiction', 'facility')),
+    target_id  TEXT NOT NULL,
+    PRIMARY KEY (account_id, kind, target_id)
+);
+CREATE INDEX account_scope_by_target ON account_scope(target_id);
+CREATE INDEX account_roles_by_role ON account_roles(role, account_id);
+CREATE INDEX accounts_by_display_name ON accounts(tenant_id, display_name, id);
+CREATE INDEX accounts_by_last_login ON accounts(tenant_id, last_login_at, id);
+CREATE INDEX accounts_by_status ON accounts(tenant_id, status, id);
+)sql";
+
 const std::vector<Migration>& Migrations() {
     static const std::vector<Migration> migrations{
         {1, "foundation: tenants, accounts, roles, operator assignments, sessions, audit events",
          kFoundation},
         {2, "jurisdictions, facilities, terminals and their configuration versions", kFacilities},
+        {3, "custom roles, account scopes, account list indexes", kAccountsAndRoles},
     };
     return migrations;
 }

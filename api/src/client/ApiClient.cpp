@@ -55,18 +55,18 @@ HttpResult ApiClient::SendRaw(const std::string& method, const std::string& path
 }
 
 model::Json ApiClient::Send(const std::string& method, const std::string& path) {
-    return Exchange(method, path, std::string(), {});
+    return Exchange(method, path, std::string(), {}, kJson);
 }
 
 model::Json ApiClient::Send(const std::string& method, const std::string& path,
                             const model::Json& body) {
-    return Exchange(method, path, body.dump(), {});
+    return Exchange(method, path, body.dump(), {}, kJson);
 }
 
 model::Json ApiClient::Send(const std::string& method, const std::string& path,
                             const model::Json& body,
                             const std::map<std::string, std::string>& headers) {
-    return Exchange(method, path, body.dump(), headers);
+    return Exchange(method, path, body.dump(), headers, kJson);
 }
 
 std::vector<model::Json> ApiClient::ListAll(const std::string& path) {
@@ -96,8 +96,9 @@ std::vector<model::Json> ApiClient::ListAll(const std::string& path) {
 
 model::Json ApiClient::Exchange(const std::string& method, const std::string& path,
                                 const std::string& body,
-                                const std::map<std::string, std::string>& headers) {
-    const HttpResult result = SendRaw(method, path, body, kJson, headers);
+                                const std::map<std::string, std::string>& headers,
+                                const std::string& contentType) {
+    const HttpResult result = SendRaw(method, path, body, contentType, headers);
     if (result.status < 200 || result.status >= 300) {
         throw ApiError(ProblemFrom(result));
     }
@@ -114,6 +115,19 @@ model::Json ApiClient::Exchange(const std::string& method, const std::string& pa
     } catch (const model::Json::parse_error& e) {
         throw ApiError(ApiError::Kind::Parse, fmt::format("{} {}: {}", method, path, e.what()));
     }
+}
+
+std::string ApiClient::Download(const std::string& path) {
+    HttpResult result = SendRaw("GET", path, std::string(), kJson);
+    if (result.status < 200 || result.status >= 300) {
+        throw ApiError(ProblemFrom(result));
+    }
+    return std::move(result.body);
+}
+
+model::Json ApiClient::Upload(const std::string& method, const std::string& path,
+                              const std::string& body, const std::string& contentType) {
+    return Exchange(method, path, body, {}, contentType);
 }
 
 model::Health ApiClient::GetHealth() {

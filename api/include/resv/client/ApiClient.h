@@ -3,6 +3,7 @@
 // UI thread. One instance keeps one connection and is used by one thread at a time; Cancel() may be
 // called from any thread.
 
+#include "resv/client/AccountsApi.h"
 #include "resv/client/ApiError.h"
 #include "resv/client/ClientOptions.h"
 #include "resv/client/FacilitiesApi.h"
@@ -45,7 +46,7 @@ struct HttpResult {
 
 class HttpSession;
 
-class ApiClient final : public IApiClient, public IFacilitiesApi {
+class ApiClient final : public IApiClient, public IFacilitiesApi, public IAccountsApi {
 public:
     explicit ApiClient(ClientOptions options);
     ~ApiClient() override;
@@ -92,6 +93,28 @@ public:
     model::BulkConfigResult PutJurisdictionConfig(const std::string& jurisdictionId,
                                                   const nlohmann::json& patch) override;
 
+    model::Page<model::Account> ListAccounts(const AccountQuery& query) override;
+    model::Account GetAccount(const std::string& id) override;
+    model::AccountCreated CreateAccount(const model::AccountInput& input) override;
+    model::Account UpdateAccount(const std::string& id, const model::AccountPatch& patch) override;
+    void DeleteAccount(const std::string& id) override;
+    model::Account DisableAccount(const std::string& id) override;
+    model::Account EnableAccount(const std::string& id) override;
+    model::Account UnlockAccount(const std::string& id) override;
+    model::AccountCreated ResetPassword(const std::string& id) override;
+    std::vector<model::SessionInfo> ListSessions(const std::string& accountId) override;
+    void RevokeSessions(const std::string& accountId) override;
+    void RevokeSession(const std::string& accountId, const std::string& sessionId) override;
+    void ChangeMyPassword(const model::PasswordChange& change) override;
+    std::vector<model::PermissionInfo> ListPermissions() override;
+    std::vector<model::Role> ListRoles() override;
+    model::Role CreateRole(const model::RoleInput& input) override;
+    model::Role UpdateRole(const std::string& id, const model::RoleInput& patch) override;
+    void DeleteRole(const std::string& id) override;
+    model::EffectiveAccess GetEffectiveAccess(const std::string& accountId) override;
+    std::string ExportAccountsCsv() override;
+    model::ImportResult ImportAccountsCsv(const std::string& csv, bool dryRun) override;
+
     /// Sends a request and returns the parsed JSON of a 2xx answer (null for 204); any other status
     /// throws ApiError(Kind::Http) with the server's problem details.
     nlohmann::json Send(const std::string& method, const std::string& path);
@@ -101,6 +124,12 @@ public:
     nlohmann::json Send(const std::string& method, const std::string& path,
                         const nlohmann::json& body,
                         const std::map<std::string, std::string>& headers);
+
+    /// The body of a 2xx answer as it came (a CSV file); other statuses throw as Send does.
+    std::string Download(const std::string& path);
+    /// Sends `body` of `contentType` (e.g. text/csv) and returns the parsed JSON answer.
+    nlohmann::json Upload(const std::string& method, const std::string& path,
+                          const std::string& body, const std::string& contentType);
 
     /// Every item of a list endpoint, following next_cursor (`path` may carry a query).
     std::vector<nlohmann::json> ListAll(const std::string& path);
@@ -115,7 +144,8 @@ public:
 private:
     nlohmann::json Exchange(const std::string& method, const std::string& path,
                             const std::string& body,
-                            const std::map<std::string, std::string>& headers);
+                            const std::map<std::string, std::string>& headers,
+                            const std::string& contentType);
 
     ClientOptions m_options;
     std::unique_ptr<HttpSession> m_http;

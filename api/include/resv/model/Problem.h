@@ -15,6 +15,7 @@ namespace error_code {
 inline constexpr const char* kInvalidJson = "invalid_json";
 inline constexpr const char* kInvalidField = "invalid_field";
 inline constexpr const char* kWeakPassword = "weak_password";
+inline constexpr const char* kPermissionNotAllowedForTier = "permission_not_allowed_for_tier";
 inline constexpr const char* kInvalidCursor = "invalid_cursor";
 inline constexpr const char* kBadRequest = "bad_request";
 inline constexpr const char* kUnauthenticated = "unauthenticated";

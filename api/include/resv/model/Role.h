@@ -67,4 +67,54 @@ const BuiltinRole* FindBuiltinRole(std::string_view name);
 /// Permissions only manager tier and above may hold ("customermanager 以上").
 bool IsManagerTierOnlyPermission(std::string_view permission);
 
+/// A role as GET /api/v1/roles shows it: the built-in ones (id = name, builtin = true) and the
+/// tenant's custom ones.
+struct Role {
+    std::string id;
+    std::string name;
+    Tier tier = Tier::Employee;
+    std::vector<std::string> permissions;
+    bool builtin = false;
+
+    bool operator==(const Role&) const = default;
+};
+
+void to_json(nlohmann::json& j, const Role& role);
+void from_json(const nlohmann::json& j, Role& role);
+
+inline constexpr std::size_t kMaxRoleNameLength = 64; ///< characters
+
+/// POST /api/v1/roles needs all three; PATCH names what it changes. Parsing checks the shape:
+/// a trimmed name of 1–64 characters that is not a built-in role's, a tier of manager or
+/// employee, catalogue permissions (ValidationError "permissions[1]", code "unknown_permission").
+/// A manager-tier-only permission in an employee role is the server's check, because a PATCH
+/// may change either side (400 permission_not_allowed_for_tier).
+struct RoleInput {
+    std::optional<std::string> name;
+    std::optional<Tier> tier;
+    std::optional<std::vector<std::string>> permissions;
+
+    bool operator==(const RoleInput&) const = default;
+};
+
+void to_json(nlohmann::json& j, const RoleInput& input);
+void from_json(const nlohmann::json& j, RoleInput& input);
+
+/// Throws ValidationError(name/tier/permissions, "required") for what a creation lacks.
+void RequireForCreate(const RoleInput& input);
+
+/// One entry of GET /api/v1/permissions.
+struct PermissionInfo {
+    std::string name;
+    bool managerTierOnly = false;
+
+    bool operator==(const PermissionInfo&) const = default;
+};
+
+void to_json(nlohmann::json& j, const PermissionInfo& info);
+void from_json(const nlohmann::json& j, PermissionInfo& info);
+
+/// The catalogue as the API lists it.
+std::vector<PermissionInfo> PermissionCatalogue();
+
 } // namespace resv::model
