@@ -69,6 +69,7 @@ void to_json(nlohmann::json& j, const Me& m) {
              {"display_name", m.displayName},
              {"email", m.email},
              {"roles", m.roles},
+             {"permissions", m.permissions},
              {"tier", m.tier},
              {"tenant", m.tenant},
              {"must_change_password", m.mustChangePassword},
@@ -85,6 +86,8 @@ void from_json(const nlohmann::json& j, Me& m) {
     parsed.displayName = Required<std::string>(j, "display_name");
     parsed.email = Optional<std::string>(j, "email");
     parsed.roles = Required<std::vector<std::string>>(j, "roles");
+    parsed.permissions = Optional<std::vector<std::string>>(j, "permissions")
+                             .value_or(std::vector<std::string>{});
     parsed.tier = Required<Tier>(j, "tier");
     parsed.tenant = Required<TenantRef>(j, "tenant");
     parsed.mustChangePassword = Optional<bool>(j, "must_change_password").value_or(false);

@@ -62,6 +62,9 @@ struct Me {
     std::string displayName;
     std::optional<std::string> email;
     std::vector<std::string> roles;
+    /// What the session may do in its tenant, from built-in and custom roles alike (catalogue
+    /// names, sorted); the console enables its actions from this list.
+    std::vector<std::string> permissions;
     Tier tier = Tier::Employee;
     TenantRef tenant;
     bool mustChangePassword = false;
