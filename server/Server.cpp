@@ -1,11 +1,13 @@
 #include "resv/server/Server.h"
 
+#include "accounts/AccountService.h"
 #include "admin/AdminService.h"
 #include "admin/DemoFacilities.h"
 #include "admin/DemoSeed.h"
 #include "audit/AuditLog.h"
 #include "auth/AuthService.h"
 #include "auth/PasswordHasher.h"
+#include "auth/PasswordPolicy.h"
 #include "facilities/FacilityService.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
@@ -61,6 +63,8 @@ private:
     std::unique_ptr<terminals::TerminalService> m_terminals;
     std::unique_ptr<terminals::ConfigService> m_terminalConfig;
     std::unique_ptr<terminals::DeviceService> m_deviceApi;
+    std::unique_ptr<auth::PasswordPolicy> m_passwordPolicy;
+    std::unique_ptr<accounts::AccountService> m_accounts;
     std::thread m_flusher;
     std::mutex m_flushMutex;
     std::condition_variable m_flushWake;
@@ -89,9 +93,14 @@ void ServerImpl::OpenStorage() {
     m_terminals = std::make_unique<terminals::TerminalService>(context, m_devices);
     m_terminalConfig = std::make_unique<terminals::ConfigService>(context, m_devices);
     m_deviceApi = std::make_unique<terminals::DeviceService>(context, m_devices);
+    m_passwordPolicy = std::make_unique<auth::PasswordPolicy>();
+    m_accounts = std::make_unique<accounts::AccountService>(
+        context, *m_hasher, *m_passwordPolicy,
+        std::chrono::duration_cast<std::chrono::minutes>(m_auth->Policy().idleTimeout));
     routes::AddApiRoutes(m_router, {*m_auth, m_clock,
                                     routes::ResourceServices{*m_auth, *m_facilities, *m_terminals,
-                                                             *m_terminalConfig, *m_deviceApi}});
+                                                             *m_terminalConfig, *m_deviceApi,
+                                                             *m_accounts}});
 }
 
 http::HttpServerOptions ServerImpl::TransportOptions() {

@@ -48,6 +48,13 @@ model::TenantRef RefOf(const TenantRecord& tenant) {
 
 } // namespace
 
+void RequireNoPendingPasswordChange(const Principal& principal) {
+    if (principal.account.mustChangePassword) {
+        throw http::HttpError(403, ec::kPasswordChangeRequired,
+                              "Change the one-time password first (PUT /api/v1/me/password).");
+    }
+}
+
 audit::Actor ActorOf(const AccountRecord& account) {
     std::optional<std::string> role;
     if (!account.roles.empty()) {
@@ -63,10 +70,13 @@ AuthService::AuthService(storage::Database& database, PasswordHasher& hasher,
     , m_hasher(hasher)
     , m_audit(audit)
     , m_clock(std::move(clock))
-    , m_policy(policy) {}
+    , m_policy(policy)
+    , m_throttle(m_clock, policy.throttle) {}
 
 model::LoginResponse AuthService::Login(const model::LoginRequest& request,
                                         const std::string& sourceIp) {
+    // Before the costly hash: a throttled address gets no answer about the password.
+    m_throttle.Check(sourceIp);
     const Candidate candidate = FindCandidate(request);
     // Always one Argon2id verification, so the time taken does not tell who exists.
     bool passwordMatches = false;
@@ -124,6 +134,7 @@ std::optional<std::string> AuthService::RefusalReason(const Candidate& candidate
 void AuthService::RefuseLogin(const Candidate& candidate, const model::LoginRequest& request,
                               const std::string& sourceIp, const std::string& reason,
                               bool countsAsFailure) {
+    m_throttle.RecordFailure(sourceIp);
     if (!candidate.tenant) {
         spdlog::info("login refused from {}: unknown tenant", sourceIp);
         ThrowInvalidCredentials();
@@ -180,6 +191,7 @@ std::optional<TenantRecord> AuthService::ResolveActAs(const Candidate& candidate
     if (assigned) {
         return target;
     }
+    m_throttle.RecordFailure(sourceIp);
     storage::Transaction transaction(*db);
     m_audit.Append(*db,
                    {candidate.tenant->id, ActorOf(account), sourceIp, "session.login_failed",

@@ -2,9 +2,12 @@
 // Logging in and out, and turning a bearer token into the session it belongs to.
 // Rules: the same 401 invalid_credentials for an unknown tenant, an unknown user, a wrong
 // password, a disabled or locked account; 30 min idle and 12 h absolute session lifetime from the
-// injected clock; lockout after 10 consecutive failures (60 s, doubling, at most 15 min).
+// injected clock; lockout after 10 consecutive failures (60 s, doubling, at most 15 min): the 10th
+// failure in a row locks for 60 s, and every further failure before a success locks again for
+// twice as long as the lock before. Failed logins are also counted per source IP (LoginThrottle).
 
 #include "audit/AuditLog.h"
+#include "auth/LoginThrottle.h"
 #include "auth/PasswordHasher.h"
 #include "resv/model/Session.h"
 #include "resv/server/Clock.h"
@@ -26,6 +29,7 @@ struct SessionPolicy {
     int lockoutThreshold = 10;
     std::chrono::seconds firstLockout{60};
     std::chrono::seconds longestLockout{15 * 60};
+    ThrottlePolicy throttle;
 };
 
 /// The session a request came with, and whose it is.
@@ -45,8 +49,8 @@ public:
     AuthService(storage::Database& database, PasswordHasher& hasher, const audit::AuditLog& audit,
                 std::shared_ptr<const Clock> clock, SessionPolicy policy = {});
 
-    /// Throws http::HttpError: 401 invalid_credentials, or 403 forbidden for an act_as_tenant
-    /// the account may not act in.
+    /// Throws http::HttpError: 401 invalid_credentials, 403 forbidden for an act_as_tenant
+    /// the account may not act in, LoginThrottled (429) when the source IP failed too often.
     model::LoginResponse Login(const model::LoginRequest& request, const std::string& sourceIp);
 
     /// From the Authorization header's value. Throws http::HttpError 401 unauthenticated (none,
@@ -83,7 +87,12 @@ private:
     const audit::AuditLog& m_audit;
     std::shared_ptr<const Clock> m_clock;
     SessionPolicy m_policy;
+    LoginThrottle m_throttle;
 };
+
+/// Throws http::HttpError 403 password_change_required while the session's account still has to
+/// replace a one-time password.
+void RequireNoPendingPasswordChange(const Principal& principal);
 
 /// The actor snapshot of an account for the audit log.
 audit::Actor ActorOf(const storage::AccountRecord& account);

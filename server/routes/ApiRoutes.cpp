@@ -19,8 +19,15 @@ void AddSessions(http::Router& router, const ApiServices& services) {
     router.Add("POST", "/api/v1/sessions",
                [&auth](const http::Request& request) {
                    const auto login = http::ParseJsonBody(request).get<model::LoginRequest>();
-                   const model::LoginResponse response = auth.Login(login, request.remoteIp);
-                   return http::Response::Json(201, model::Json(response));
+                   try {
+                       const model::LoginResponse response = auth.Login(login, request.remoteIp);
+                       return http::Response::Json(201, model::Json(response));
+                   } catch (const auth::LoginThrottled& throttled) {
+                       http::Response response = http::ProblemResponse(throttled);
+                       response.SetHeader("Retry-After",
+                                          std::to_string(throttled.RetryAfter().count()));
+                       return response;
+                   }
                },
                {.jsonBody = true});
     router.Add("DELETE", "/api/v1/sessions/current", [&auth](const http::Request& request) {
@@ -28,6 +35,7 @@ void AddSessions(http::Router& router, const ApiServices& services) {
         auth.Logout(principal, request.remoteIp);
         return http::Response::NoContent();
     });
+    // /me and logout stay open to a session that must still change its one-time password.
     router.Add("GET", "/api/v1/me", [&auth](const http::Request& request) {
         const auth::Principal principal = auth.Authenticate(request.Header("authorization"));
         return http::Response::Json(200, model::Json(auth.Describe(principal)));
@@ -43,6 +51,7 @@ void AddApiRoutes(http::Router& router, const ApiServices& services) {
     AddTerminalRoutes(router, services.resources);
     AddConfigRoutes(router, services.resources);
     AddDeviceRoutes(router, services.resources);
+    AddAccountRoutes(router, services.resources);
 }
 
 } // namespace resv::server::routes

@@ -1,6 +1,7 @@
 #pragma once
 // What the resource routes share: the services, the caller of a request, paging parameters.
 
+#include "accounts/AccountService.h"
 #include "auth/AuthService.h"
 #include "auth/Permissions.h"
 #include "facilities/FacilityService.h"
@@ -21,13 +22,24 @@ struct ResourceServices {
     terminals::TerminalService& terminals;
     terminals::ConfigService& config;
     terminals::DeviceService& devices;
+    accounts::AccountService& accounts;
 };
 
-/// A handler for a session's request: authenticates it, then calls `handle(caller, request)`.
+/// Whether a session that still has to change its one-time password may use the route. Only
+/// GET /me, PUT /me/password and DELETE /sessions/current allow it (issue 4).
+enum class PendingPasswordChange { Refuse, Allow };
+
+/// A handler for a session's request: authenticates it, refuses a session whose password must
+/// be changed first (403 password_change_required) unless `pending` allows it, then calls
+/// `handle(caller, request)`.
 template <typename Handle>
-http::Handler WithCaller(auth::AuthService& auth, Handle handle) {
-    return [&auth, handle](const http::Request& request) {
+http::Handler WithCaller(auth::AuthService& auth, Handle handle,
+                         PendingPasswordChange pending = PendingPasswordChange::Refuse) {
+    return [&auth, handle, pending](const http::Request& request) {
         const auth::Principal principal = auth.Authenticate(request.Header("authorization"));
+        if (pending == PendingPasswordChange::Refuse) {
+            auth::RequireNoPendingPasswordChange(principal);
+        }
         const auth::Caller caller{principal, request.remoteIp};
         return handle(caller, request);
     };
@@ -47,5 +59,6 @@ void AddFacilityRoutes(http::Router& router, const ResourceServices& services);
 void AddTerminalRoutes(http::Router& router, const ResourceServices& services);
 void AddConfigRoutes(http::Router& router, const ResourceServices& services);
 void AddDeviceRoutes(http::Router& router, const ResourceServices& services);
+void AddAccountRoutes(http::Router& router, const ResourceServices& services);
 
 } // namespace resv::server::routes

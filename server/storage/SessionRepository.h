@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace resv::server::storage {
 
@@ -30,7 +31,18 @@ public:
     void Touch(const std::string& id, model::TimePoint now);
     void Revoke(const std::string& id, model::TimePoint now);
 
+    /// The account's sessions still usable at `now`: not revoked, before their absolute end,
+    /// and used after `idleCutoff` (now − idle timeout). Newest first.
+    std::vector<SessionRecord> ListActive(const std::string& accountId, model::TimePoint now,
+                                          model::TimePoint idleCutoff);
+    std::optional<SessionRecord> FindById(const std::string& id);
+    /// Revokes every open session of the account but `keep`; returns how many it revoked.
+    int RevokeAllOf(const std::string& accountId, model::TimePoint now,
+                    const std::optional<std::string>& keep = std::nullopt);
+
 private:
+    static SessionRecord ReadRow(const Statement& query);
+
     Connection& m_connection;
 };
 

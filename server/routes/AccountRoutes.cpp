@@ -1,0 +1,134 @@
+// /api/v1/accounts (A.9.2: register, name, change, disable, delete, sessions) and
+// PUT /api/v1/me/password.
+
+#include "accounts/AccountService.h"
+#include "http/Problem.h"
+#include "resv/model/Json.h"
+#include "resv/model/Page.h"
+#include "routes/RouteSupport.h"
+
+namespace resv::server::routes {
+namespace {
+
+using auth::Caller;
+using http::Request;
+using http::Response;
+
+std::optional<std::string> QueryValue(const Request& request, const char* name) {
+    const auto it = request.query.find(name);
+    return it == request.query.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+accounts::AccountListParams ListParams(const Request& request) {
+    const facilities::PageRequest page = ParsePage(request, "");
+    accounts::AccountListParams params;
+    params.q = QueryValue(request, "q").value_or("");
+    params.role = QueryValue(request, "role");
+    params.status = QueryValue(request, "status");
+    params.sort = QueryValue(request, "sort").value_or("");
+    if (!page.after.empty()) {
+        params.cursor = page.after;
+    }
+    params.limit = page.limit;
+    return params;
+}
+
+void AddAccountCollection(http::Router& router, auth::AuthService& auth,
+                          accounts::AccountService& accounts) {
+    router.Add("GET", "/api/v1/accounts",
+               WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
+                   return Response::Json(200,
+                                         model::Json(accounts.List(caller, ListParams(request))));
+               }));
+    router.Add("POST", "/api/v1/accounts",
+               WithCaller(auth,
+                          [&accounts](const Caller& caller, const Request& request) {
+                              const auto input =
+                                  http::ParseJsonBody(request).get<model::AccountInput>();
+                              return Response::Json(201,
+                                                    model::Json(accounts.Create(caller, input)));
+                          }),
+               {.jsonBody = true});
+    router.Add("GET", "/api/v1/accounts/{id}",
+               WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
+                   return Response::Json(200, model::Json(accounts.Get(caller, PathId(request))));
+               }));
+    router.Add("PATCH", "/api/v1/accounts/{id}",
+               WithCaller(auth,
+                          [&accounts](const Caller& caller, const Request& request) {
+                              const auto patch =
+                                  http::ParseJsonBody(request).get<model::AccountPatch>();
+                              return Response::Json(
+                                  200, model::Json(accounts.Update(caller, PathId(request), patch)));
+                          }),
+               {.jsonBody = true});
+    router.Add("DELETE", "/api/v1/accounts/{id}",
+               WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
+                   accounts.Delete(caller, PathId(request));
+                   return Response::NoContent();
+               }));
+}
+
+void AddAccountActions(http::Router& router, auth::AuthService& auth,
+                       accounts::AccountService& accounts) {
+    using Action = model::Account (accounts::AccountService::*)(const Caller&, const std::string&);
+    const std::pair<const char*, Action> actions[] = {
+        {"/api/v1/accounts/{id}/disable", &accounts::AccountService::Disable},
+        {"/api/v1/accounts/{id}/enable", &accounts::AccountService::Enable},
+        {"/api/v1/accounts/{id}/unlock", &accounts::AccountService::Unlock},
+    };
+    for (const auto& [path, action] : actions) {
+        router.Add("POST", path,
+                   WithCaller(auth, [&accounts, action = action](const Caller& caller,
+                                                                 const Request& request) {
+                       return Response::Json(
+                           200, model::Json((accounts.*action)(caller, PathId(request))));
+                   }));
+    }
+    router.Add("POST", "/api/v1/accounts/{id}/reset-password",
+               WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
+                   return Response::Json(
+                       200, model::Json(accounts.ResetPassword(caller, PathId(request))));
+               }));
+}
+
+void AddAccountSessions(http::Router& router, auth::AuthService& auth,
+                        accounts::AccountService& accounts) {
+    router.Add("GET", "/api/v1/accounts/{id}/sessions",
+               WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
+                   const auto sessions = accounts.ListSessions(caller, PathId(request));
+                   return Response::Json(200, model::Json{{"items", sessions}});
+               }));
+    router.Add("DELETE", "/api/v1/accounts/{id}/sessions",
+               WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
+                   accounts.RevokeSessions(caller, PathId(request));
+                   return Response::NoContent();
+               }));
+    router.Add("DELETE", "/api/v1/accounts/{id}/sessions/{session_id}",
+               WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
+                   accounts.RevokeSession(caller, PathId(request),
+                                          request.pathParams.at("session_id"));
+                   return Response::NoContent();
+               }));
+    router.Add("PUT", "/api/v1/me/password",
+               WithCaller(
+                   auth,
+                   [&accounts](const Caller& caller, const Request& request) {
+                       const auto change =
+                           http::ParseJsonBody(request).get<model::PasswordChange>();
+                       accounts.ChangeOwnPassword(caller, change);
+                       return Response::NoContent();
+                   },
+                   PendingPasswordChange::Allow),
+               {.jsonBody = true});
+}
+
+} // namespace
+
+void AddAccountRoutes(http::Router& router, const ResourceServices& services) {
+    AddAccountCollection(router, services.auth, services.accounts);
+    AddAccountActions(router, services.auth, services.accounts);
+    AddAccountSessions(router, services.auth, services.accounts);
+}
+
+} // namespace resv::server::routes
