@@ -3,26 +3,175 @@
 #include "http/Problem.h"
 #include "resv/model/Problem.h"
 #include "resv/model/Role.h"
+#include "storage/RoleRepository.h"
 
 #include <algorithm>
 
 namespace resv::server::auth {
+namespace {
 
-void RequirePermission(const Principal& principal, std::string_view permission) {
-    namespace ec = model::error_code;
-    if (principal.tenant.code == storage::kProviderTenantCode && !principal.actingAs) {
+namespace ec = model::error_code;
+
+bool InCatalogue(std::string_view permission) {
+    const auto& catalogue = model::CustomerPermissionCatalogue();
+    return std::find(catalogue.begin(), catalogue.end(), permission) != catalogue.end();
+}
+
+bool IsProviderSessionOutsideTenants(const Principal& principal) {
+    return principal.tenant.code == storage::kProviderTenantCode && !principal.actingAs;
+}
+
+/// The built-in part; returns the names that are not built in.
+std::vector<std::string> AddBuiltinRoles(EffectivePermissions& result, bool providerTenant,
+                                         const std::vector<std::string>& roles) {
+    std::vector<std::string> custom;
+    for (const auto& name : roles) {
+        const model::BuiltinRole* role = model::FindBuiltinRole(name);
+        if (!role) {
+            custom.push_back(name);
+            continue;
+        }
+        // The provider tier exists only in the provider's tenant, and nothing else does.
+        if ((role->tier == model::Tier::Provider) != providerTenant) {
+            continue;
+        }
+        result.RaiseTier(role->tier);
+        for (const auto permission : role->permissions) {
+            result.Grant(permission, std::string(role->name));
+        }
+    }
+    return custom;
+}
+
+void AddCustomRoles(EffectivePermissions& result, const std::vector<storage::RoleRecord>& roles) {
+    for (const auto& role : roles) {
+        result.RaiseTier(role.tier);
+        for (const auto& permission : role.permissions) {
+            if (!InCatalogue(permission)) {
+                continue;
+            }
+            if (role.tier == model::Tier::Employee &&
+                model::IsManagerTierOnlyPermission(permission)) {
+                continue; // "customermanager 以上", even if the database says otherwise
+            }
+            result.Grant(permission, role.name);
+        }
+    }
+}
+
+EffectivePermissions Compute(storage::Connection* connection, const std::string& tenantId,
+                             bool providerTenant, const std::vector<std::string>& roles) {
+    EffectivePermissions result;
+    const std::vector<std::string> custom = AddBuiltinRoles(result, providerTenant, roles);
+    if (!custom.empty() && !providerTenant && connection) {
+        AddCustomRoles(result, storage::RoleRepository(*connection).FindByNames(tenantId, custom));
+    }
+    return result;
+}
+
+bool AllBuiltin(const std::vector<std::string>& roles) {
+    return std::all_of(roles.begin(), roles.end(),
+                       [](const std::string& name) { return model::FindBuiltinRole(name); });
+}
+
+bool IsProviderTenant(const Principal& principal) {
+    return principal.tenant.code == storage::kProviderTenantCode;
+}
+
+} // namespace
+
+std::vector<std::string> EffectivePermissions::Names() const {
+    std::vector<std::string> names;
+    for (const auto& [permission, roles] : m_grants) {
+        names.push_back(permission);
+    }
+    return names;
+}
+
+std::vector<model::PermissionGrant> EffectivePermissions::Grants() const {
+    std::vector<model::PermissionGrant> grants;
+    for (const auto permission : model::CustomerPermissionCatalogue()) {
+        if (const auto it = m_grants.find(permission); it != m_grants.end()) {
+            grants.push_back({it->first, it->second});
+        }
+    }
+    for (const auto& [permission, roles] : m_grants) {
+        if (!InCatalogue(permission)) {
+            grants.push_back({permission, roles});
+        }
+    }
+    return grants;
+}
+
+void EffectivePermissions::Grant(std::string_view permission, const std::string& role) {
+    auto& roles = m_grants[std::string(permission)];
+    const auto at = std::lower_bound(roles.begin(), roles.end(), role);
+    if (at == roles.end() || *at != role) {
+        roles.insert(at, role);
+    }
+}
+
+void EffectivePermissions::RaiseTier(model::Tier tier) {
+    if (model::TierAtLeast(tier, m_tier)) {
+        m_tier = tier;
+    }
+}
+
+EffectivePermissions PermissionsOfRoles(storage::Connection& connection,
+                                        const std::string& tenantId, bool providerTenant,
+                                        const std::vector<std::string>& roles) {
+    return Compute(&connection, tenantId, providerTenant, roles);
+}
+
+EffectivePermissions PermissionsOfSession(storage::Connection& connection,
+                                          const Principal& principal) {
+    if (IsProviderSessionOutsideTenants(principal)) {
+        return {};
+    }
+    return Compute(&connection, principal.account.tenantId, IsProviderTenant(principal),
+                   principal.account.roles);
+}
+
+const EffectivePermissions& Caller::Permissions(storage::Database& database) const {
+    if (!m_permissions) {
+        if (IsProviderSessionOutsideTenants(principal)) {
+            m_permissions = std::make_shared<const EffectivePermissions>();
+        } else if (AllBuiltin(principal.account.roles)) {
+            m_permissions = std::make_shared<const EffectivePermissions>(
+                Compute(nullptr, principal.account.tenantId, IsProviderTenant(principal),
+                        principal.account.roles));
+        } else {
+            auto db = database.Acquire();
+            m_permissions =
+                std::make_shared<const EffectivePermissions>(PermissionsOfSession(*db, principal));
+        }
+    }
+    return *m_permissions;
+}
+
+void RequirePermission(const Caller& caller, storage::Database& database,
+                       std::string_view permission) {
+    if (IsProviderSessionOutsideTenants(caller.principal)) {
         throw http::HttpError(403, ec::kForbidden,
                               "Log in acting in a customer tenant to see its resources.");
     }
-    for (const auto& roleName : principal.account.roles) {
-        const model::BuiltinRole* role = model::FindBuiltinRole(roleName);
-        if (role && std::find(role->permissions.begin(), role->permissions.end(), permission) !=
-                        role->permissions.end()) {
-            return;
-        }
+    if (!caller.Permissions(database).Has(permission)) {
+        throw http::HttpError(403, ec::kForbidden,
+                              "Your role does not allow this (" + std::string(permission) + ").");
     }
-    throw http::HttpError(403, ec::kForbidden,
-                          "Your role does not allow this (" + std::string(permission) + ").");
+}
+
+void RequirePermission(const Principal& principal, std::string_view permission) {
+    if (IsProviderSessionOutsideTenants(principal)) {
+        throw http::HttpError(403, ec::kForbidden,
+                              "Log in acting in a customer tenant to see its resources.");
+    }
+    const EffectivePermissions builtin = Compute(
+        nullptr, principal.account.tenantId, IsProviderTenant(principal), principal.account.roles);
+    if (!builtin.Has(permission)) {
+        throw http::HttpError(403, ec::kForbidden,
+                              "Your role does not allow this (" + std::string(permission) + ").");
+    }
 }
 
 } // namespace resv::server::auth

@@ -179,3 +179,66 @@ int ScopeRepository::CountAccountsNaming(const std::string& tenantId, const std:
 }
 
 } // namespace resv::server::storage
+
+namespace resv::server::storage {
+
+std::vector<RoleRecord> RoleRepository::FindByNames(const std::string& tenantId,
+                                                    const std::vector<std::string>& names) {
+    if (names.empty()) {
+        return {};
+    }
+    std::string placeholders;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        placeholders += (i ? ", ?" : "?") + std::to_string(i + 2);
+    }
+    Statement query = m_connection.Prepare("SELECT r.id, r.name, r.tier, p.permission FROM roles r "
+                                           "LEFT JOIN role_permissions p ON p.role_id = r.id "
+                                           "WHERE r.tenant_id = ?1 AND r.name IN (" +
+                                           placeholders + ") ORDER BY r.name, p.permission");
+    query.Bind(1, tenantId);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        query.Bind(static_cast<int>(i + 2), names[i]);
+    }
+    std::vector<RoleRecord> roles;
+    while (query.Step()) {
+        if (roles.empty() || roles.back().id != query.Text(0)) {
+            RoleRecord role;
+            role.id = query.Text(0);
+            role.tenantId = tenantId;
+            role.name = query.Text(1);
+            role.tier = model::TierFromString(query.Text(2)).value_or(model::Tier::Employee);
+            roles.push_back(std::move(role));
+        }
+        if (const auto permission = query.OptionalText(3)) {
+            roles.back().permissions.push_back(*permission);
+        }
+    }
+    return roles;
+}
+
+std::vector<ReachedFacilityRecord> ScopeRepository::ReachedFacilities(const std::string& tenantId,
+                                                                      const std::string& accountId,
+                                                                      bool all) {
+    Statement query = m_connection.Prepare(
+        "SELECT f.id, f.name, j.id, j.name, "
+        " CASE WHEN ?3 THEN 'all' "
+        "  WHEN EXISTS (SELECT 1 FROM account_scope s WHERE s.account_id = ?2 "
+        "   AND s.kind = 'jurisdiction' AND s.target_id = f.jurisdiction_id) THEN 'jurisdiction' "
+        "  ELSE 'facility' END, "
+        " (SELECT COUNT(*) FROM terminals t WHERE t.facility_id = f.id) "
+        "FROM facilities f JOIN jurisdictions j ON j.id = f.jurisdiction_id "
+        "WHERE f.tenant_id = ?1 AND (?3 OR EXISTS (SELECT 1 FROM account_scope s "
+        " WHERE s.account_id = ?2 AND ((s.kind = 'facility' AND s.target_id = f.id) "
+        "  OR (s.kind = 'jurisdiction' AND s.target_id = f.jurisdiction_id)))) "
+        "ORDER BY f.id");
+    query.BindAll(tenantId, accountId, all);
+    std::vector<ReachedFacilityRecord> reached;
+    while (query.Step()) {
+        reached.push_back({model::ReachedFacility{query.Text(0), query.Text(1), query.Text(2),
+                                                  query.Text(3), query.Text(4)},
+                           static_cast<int>(query.Int(5))});
+    }
+    return reached;
+}
+
+} // namespace resv::server::storage
