@@ -11,6 +11,8 @@
 #include "facilities/FacilityService.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
+#include "roles/AccessService.h"
+#include "roles/RoleService.h"
 #include "routes/ApiRoutes.h"
 #include "storage/Database.h"
 #include "terminals/ConfigService.h"
@@ -65,6 +67,8 @@ private:
     std::unique_ptr<terminals::DeviceService> m_deviceApi;
     std::unique_ptr<auth::PasswordPolicy> m_passwordPolicy;
     std::unique_ptr<accounts::AccountService> m_accounts;
+    std::unique_ptr<roles::RoleService> m_roles;
+    std::unique_ptr<roles::AccessService> m_access;
     std::thread m_flusher;
     std::mutex m_flushMutex;
     std::condition_variable m_flushWake;
@@ -97,10 +101,12 @@ void ServerImpl::OpenStorage() {
     m_accounts = std::make_unique<accounts::AccountService>(
         context, *m_hasher, *m_passwordPolicy,
         std::chrono::duration_cast<std::chrono::minutes>(m_auth->Policy().idleTimeout));
+    m_roles = std::make_unique<roles::RoleService>(context);
+    m_access = std::make_unique<roles::AccessService>(context);
     routes::AddApiRoutes(m_router, {*m_auth, m_clock,
                                     routes::ResourceServices{*m_auth, *m_facilities, *m_terminals,
                                                              *m_terminalConfig, *m_deviceApi,
-                                                             *m_accounts}});
+                                                             *m_accounts, *m_roles, *m_access}});
 }
 
 http::HttpServerOptions ServerImpl::TransportOptions() {

@@ -1,5 +1,6 @@
 #include "auth/AuthService.h"
 
+#include "auth/Permissions.h"
 #include "auth/Tokens.h"
 #include "http/Problem.h"
 #include "resv/model/Json.h"
@@ -306,7 +307,14 @@ model::Me AuthService::Describe(const Principal& principal) const {
     me.displayName = account.displayName;
     me.email = account.email;
     me.roles = account.roles;
-    me.tier = account.tier;
+    {
+        // The same computation RequirePermission makes, custom roles included.
+        auto db = m_database.Acquire();
+        const EffectivePermissions permissions = PermissionsOfSession(*db, principal);
+        me.permissions = permissions.Names();
+        me.tier = principal.tenant.code == storage::kProviderTenantCode ? account.tier
+                                                                        : permissions.Tier();
+    }
     me.tenant = RefOf(principal.tenant);
     me.mustChangePassword = account.mustChangePassword;
     me.session = model::SessionTimes{principal.session.expiresAt, principal.idleExpiresAt};

@@ -4,10 +4,14 @@
 #include "resv/model/Json.h"
 #include "resv/model/Problem.h"
 #include "resv/model/Role.h"
+#include "roles/Reach.h"
 #include "storage/FacilityRepository.h"
 #include "storage/Ids.h"
+#include "storage/RoleRepository.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace resv::server::facilities {
 namespace {
@@ -34,41 +38,88 @@ void WriteUnique(Write write, const std::string& detail) {
     }
 }
 
+/// A missing parent and one outside the caller's scope are the same answer.
 void RequireJurisdictionParent(FacilityRepository& repo, const std::string& tenantId,
-                               const std::string& jurisdictionId) {
-    if (!repo.FindJurisdiction(tenantId, jurisdictionId)) {
+                               const std::string& jurisdictionId, bool inScope) {
+    if (!inScope || !repo.FindJurisdiction(tenantId, jurisdictionId)) {
         ThrowInvalidField("jurisdiction_id", "jurisdiction_id names no jurisdiction of yours");
     }
+}
+
+/// 409 not_empty while some account's scope names the jurisdiction or facility.
+void RequireNotInScopes(storage::Connection& connection, const std::string& tenantId,
+                        const std::string& id, const std::string& what) {
+    if (const int accounts = storage::ScopeRepository(connection).CountAccountsNaming(tenantId, id);
+        accounts > 0) {
+        throw http::HttpError(
+            409, model::error_code::kNotEmpty,
+            fmt::format("The {} is in the scope of {} {}; change their scope first.", what,
+                        accounts, accounts == 1 ? "account" : "accounts"));
+    }
+}
+
+/// Up to `limit` items after `after` among `ids` (sorted), fetched one by one.
+template <typename T, typename Get>
+std::vector<T> PageOf(const std::vector<std::string>& ids, const std::string& after, int limit,
+                      Get get) {
+    std::vector<T> items;
+    for (auto it = std::upper_bound(ids.begin(), ids.end(), after);
+         it != ids.end() && static_cast<int>(items.size()) < limit; ++it) {
+        if (auto item = get(*it)) {
+            items.push_back(std::move(*item));
+        }
+    }
+    return items;
 }
 
 } // namespace
 
 model::Page<model::Jurisdiction> FacilityService::ListJurisdictions(const auth::Caller& caller,
                                                                     const PageRequest& page) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesRead);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesRead);
     auto db = m_context.database.Acquire();
+    const auto reach = roles::Reach::Of(*db, caller);
+    FacilityRepository repo(*db);
     model::Page<model::Jurisdiction> result;
-    result.items =
-        FacilityRepository(*db).ListJurisdictions(caller.TenantId(), page.after, page.limit + 1);
+    if (reach.All()) {
+        result.items = repo.ListJurisdictions(caller.TenantId(), page.after, page.limit + 1);
+    } else {
+        result.items = PageOf<model::Jurisdiction>(
+            reach.ShownJurisdictions(), page.after, page.limit + 1, [&](const std::string& id) {
+                auto found = repo.GetJurisdiction(caller.TenantId(), id);
+                if (found) {
+                    reach.Restrict(*found);
+                }
+                return found;
+            });
+    }
     result.nextCursor = TrimPage(result.items, page.limit, [](const auto& j) { return j.id; });
     return result;
 }
 
 model::Jurisdiction FacilityService::GetJurisdiction(const auth::Caller& caller,
                                                      const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesRead);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesRead);
     auto db = m_context.database.Acquire();
+    const auto reach = roles::Reach::Of(*db, caller);
     auto found = FacilityRepository(*db).GetJurisdiction(caller.TenantId(), id);
-    if (!found) {
+    if (!found || !reach.ShowsJurisdiction(id)) {
         ThrowNotFound("jurisdiction");
     }
+    reach.Restrict(*found);
     return *found;
 }
 
 model::Jurisdiction FacilityService::CreateJurisdiction(const auth::Caller& caller,
                                                         const model::JurisdictionPatch& input) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesWrite);
     model::RequireForCreate(input);
+    if (!caller.principal.actingAs && !caller.principal.account.scope.all) {
+        // A new jurisdiction would be outside the scope of the account that made it.
+        throw http::HttpError(403, model::error_code::kForbidden,
+                              "An account limited to some jurisdictions or facilities cannot "
+                              "create jurisdictions.");
+    }
     const storage::JurisdictionRecord record{storage::NewId(storage::id_prefix::kJurisdiction),
                                              caller.TenantId(), Trimmed(*input.name)};
     auto db = m_context.database.Acquire();
@@ -85,12 +136,12 @@ model::Jurisdiction FacilityService::CreateJurisdiction(const auth::Caller& call
 model::Jurisdiction FacilityService::UpdateJurisdiction(const auth::Caller& caller,
                                                         const std::string& id,
                                                         const model::JurisdictionPatch& patch) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     FacilityRepository repo(*db);
     const auto before = repo.FindJurisdiction(caller.TenantId(), id);
-    if (!before) {
+    if (!before || !roles::Reach::Of(*db, caller).NamesJurisdiction(id)) {
         ThrowNotFound("jurisdiction");
     }
     storage::JurisdictionRecord after = *before;
@@ -106,12 +157,12 @@ model::Jurisdiction FacilityService::UpdateJurisdiction(const auth::Caller& call
 }
 
 void FacilityService::DeleteJurisdiction(const auth::Caller& caller, const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     FacilityRepository repo(*db);
     const auto before = repo.FindJurisdiction(caller.TenantId(), id);
-    if (!before) {
+    if (!before || !roles::Reach::Of(*db, caller).NamesJurisdiction(id)) {
         ThrowNotFound("jurisdiction");
     }
     if (const int facilities = repo.CountFacilitiesIn(caller.TenantId(), id); facilities > 0) {
@@ -119,6 +170,7 @@ void FacilityService::DeleteJurisdiction(const auth::Caller& caller, const std::
                               fmt::format("The jurisdiction still has {} {}.", facilities,
                                           facilities == 1 ? "facility" : "facilities"));
     }
+    RequireNotInScopes(*db, caller.TenantId(), id, "jurisdiction");
     repo.DeleteJurisdiction(caller.TenantId(), id);
     Audit(m_context, *db, caller, "jurisdiction.delete", id,
           {{"before", storage::ToJson(*before)}, {"after", nullptr}});
@@ -127,20 +179,27 @@ void FacilityService::DeleteJurisdiction(const auth::Caller& caller, const std::
 
 model::Page<model::Facility> FacilityService::ListFacilities(const auth::Caller& caller,
                                                              const PageRequest& page) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesRead);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesRead);
     auto db = m_context.database.Acquire();
+    const auto reach = roles::Reach::Of(*db, caller);
+    FacilityRepository repo(*db);
     model::Page<model::Facility> result;
-    result.items =
-        FacilityRepository(*db).ListFacilities(caller.TenantId(), page.after, page.limit + 1);
+    if (reach.All()) {
+        result.items = repo.ListFacilities(caller.TenantId(), page.after, page.limit + 1);
+    } else {
+        result.items = PageOf<model::Facility>(
+            reach.ReachedFacilities(), page.after, page.limit + 1,
+            [&](const std::string& id) { return repo.GetFacility(caller.TenantId(), id); });
+    }
     result.nextCursor = TrimPage(result.items, page.limit, [](const auto& f) { return f.id; });
     return result;
 }
 
 model::Facility FacilityService::GetFacility(const auth::Caller& caller, const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesRead);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesRead);
     auto db = m_context.database.Acquire();
     auto found = FacilityRepository(*db).GetFacility(caller.TenantId(), id);
-    if (!found) {
+    if (!found || !roles::Reach::Of(*db, caller).ReachesFacility(id)) {
         ThrowNotFound("facility");
     }
     return *found;
@@ -148,7 +207,7 @@ model::Facility FacilityService::GetFacility(const auth::Caller& caller, const s
 
 model::Facility FacilityService::CreateFacility(const auth::Caller& caller,
                                                 const model::FacilityPatch& input) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesWrite);
     model::RequireForCreate(input);
     const storage::FacilityRecord record{storage::NewId(storage::id_prefix::kFacility),
                                          caller.TenantId(),
@@ -160,7 +219,9 @@ model::Facility FacilityService::CreateFacility(const auth::Caller& caller,
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     FacilityRepository repo(*db);
-    RequireJurisdictionParent(repo, caller.TenantId(), record.jurisdictionId);
+    RequireJurisdictionParent(
+        repo, caller.TenantId(), record.jurisdictionId,
+        roles::Reach::Of(*db, caller).NamesJurisdiction(record.jurisdictionId));
     WriteUnique(
         [&] { repo.InsertFacility(record, m_context.clock->Now()); },
         fmt::format("A facility named \"{}\" already exists in this jurisdiction.", record.name));
@@ -172,17 +233,22 @@ model::Facility FacilityService::CreateFacility(const auth::Caller& caller,
 
 model::Facility FacilityService::UpdateFacility(const auth::Caller& caller, const std::string& id,
                                                 const model::FacilityPatch& patch) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     FacilityRepository repo(*db);
+    const auto reach = roles::Reach::Of(*db, caller);
     const auto before = repo.FindFacility(caller.TenantId(), id);
-    if (!before) {
+    if (!before || !reach.ReachesFacility(id)) {
         ThrowNotFound("facility");
     }
     storage::FacilityRecord after = *before;
     if (patch.jurisdictionId) {
-        RequireJurisdictionParent(repo, caller.TenantId(), *patch.jurisdictionId);
+        // The facility must stay in reach, under a jurisdiction the caller sees.
+        const std::string& target = *patch.jurisdictionId;
+        RequireJurisdictionParent(repo, caller.TenantId(), target,
+                                  reach.NamesJurisdiction(target) ||
+                                      (reach.NamesFacility(id) && reach.ShowsJurisdiction(target)));
         after.jurisdictionId = *patch.jurisdictionId;
     }
     after.name = patch.name ? Trimmed(*patch.name) : after.name;
@@ -199,12 +265,12 @@ model::Facility FacilityService::UpdateFacility(const auth::Caller& caller, cons
 }
 
 void FacilityService::DeleteFacility(const auth::Caller& caller, const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kFacilitiesWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kFacilitiesWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     FacilityRepository repo(*db);
     const auto before = repo.FindFacility(caller.TenantId(), id);
-    if (!before) {
+    if (!before || !roles::Reach::Of(*db, caller).ReachesFacility(id)) {
         ThrowNotFound("facility");
     }
     if (const int terminals = repo.CountTerminalsIn(caller.TenantId(), id); terminals > 0) {
@@ -212,6 +278,7 @@ void FacilityService::DeleteFacility(const auth::Caller& caller, const std::stri
                               fmt::format("The facility still has {} {}.", terminals,
                                           terminals == 1 ? "terminal" : "terminals"));
     }
+    RequireNotInScopes(*db, caller.TenantId(), id, "facility");
     repo.DeleteFacility(caller.TenantId(), id);
     Audit(m_context, *db, caller, "facility.delete", id,
           {{"before", storage::ToJson(*before)}, {"after", nullptr}});

@@ -52,6 +52,7 @@ void AddApiRoutes(http::Router& router, const ApiServices& services) {
     AddConfigRoutes(router, services.resources);
     AddDeviceRoutes(router, services.resources);
     AddAccountRoutes(router, services.resources);
+    AddRoleRoutes(router, services.resources);
 }
 
 } // namespace resv::server::routes

@@ -6,6 +6,8 @@
 #include "auth/Permissions.h"
 #include "facilities/FacilityService.h"
 #include "http/Router.h"
+#include "roles/AccessService.h"
+#include "roles/RoleService.h"
 #include "terminals/ConfigService.h"
 #include "terminals/DeviceService.h"
 #include "terminals/TerminalService.h"
@@ -23,6 +25,8 @@ struct ResourceServices {
     terminals::ConfigService& config;
     terminals::DeviceService& devices;
     accounts::AccountService& accounts;
+    roles::RoleService& roles;
+    roles::AccessService& access;
 };
 
 /// Whether a session that still has to change its one-time password may use the route. Only
@@ -60,5 +64,6 @@ void AddTerminalRoutes(http::Router& router, const ResourceServices& services);
 void AddConfigRoutes(http::Router& router, const ResourceServices& services);
 void AddDeviceRoutes(http::Router& router, const ResourceServices& services);
 void AddAccountRoutes(http::Router& router, const ResourceServices& services);
+void AddRoleRoutes(http::Router& router, const ResourceServices& services);
 
 } // namespace resv::server::routes

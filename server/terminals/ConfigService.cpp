@@ -4,7 +4,9 @@
 #include "resv/model/Json.h"
 #include "resv/model/Problem.h"
 #include "resv/model/Role.h"
+#include "roles/Reach.h"
 #include "storage/FacilityRepository.h"
+#include "terminals/TerminalService.h"
 
 #include <fmt/format.h>
 
@@ -14,15 +16,6 @@ namespace {
 namespace perm = model::permission;
 using storage::TerminalRecord;
 using storage::TerminalRepository;
-
-TerminalRecord RequireTerminal(TerminalRepository& repo, const std::string& tenantId,
-                               const std::string& id) {
-    auto found = repo.Find(tenantId, id);
-    if (!found) {
-        facilities::ThrowNotFound("terminal");
-    }
-    return std::move(*found);
-}
 
 model::TerminalSettings CurrentSettings(TerminalRepository& repo, const TerminalRecord& terminal) {
     const auto current = repo.FindConfigVersion(terminal.id, terminal.desiredConfigVersion);
@@ -38,10 +31,10 @@ model::ConfigHistoryEntry ToEntry(const storage::ConfigVersionRecord& r) {
 
 model::TerminalConfig ConfigService::Get(const auth::Caller& caller,
                                          const std::string& terminalId) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsRead);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsRead);
     auto db = m_context.database.Acquire();
     TerminalRepository repo(*db);
-    const TerminalRecord terminal = RequireTerminal(repo, caller.TenantId(), terminalId);
+    const TerminalRecord terminal = RequireReachedTerminal(*db, caller, terminalId);
     return {terminal.desiredConfigVersion, CurrentSettings(repo, terminal)};
 }
 
@@ -79,11 +72,11 @@ model::TerminalConfig ConfigService::WriteVersion(storage::Connection& connectio
 
 model::TerminalConfig ConfigService::Put(const auth::Caller& caller, const std::string& terminalId,
                                          const nlohmann::json& patch, std::optional<int> ifMatch) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsConfigure);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsConfigure);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     TerminalRepository repo(*db);
-    const TerminalRecord terminal = RequireTerminal(repo, caller.TenantId(), terminalId);
+    const TerminalRecord terminal = RequireReachedTerminal(*db, caller, terminalId);
     if (ifMatch && *ifMatch != terminal.desiredConfigVersion) {
         throw http::HttpError(
             409, model::error_code::kStaleVersion,
@@ -106,7 +99,7 @@ model::TerminalConfig ConfigService::Put(const auth::Caller& caller, const std::
 model::Page<model::ConfigHistoryEntry> ConfigService::History(const auth::Caller& caller,
                                                               const std::string& terminalId,
                                                               const facilities::PageRequest& page) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsRead);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsRead);
     int before = std::numeric_limits<int>::max();
     if (!page.after.empty()) {
         try {
@@ -118,7 +111,7 @@ model::Page<model::ConfigHistoryEntry> ConfigService::History(const auth::Caller
     }
     auto db = m_context.database.Acquire();
     TerminalRepository repo(*db);
-    RequireTerminal(repo, caller.TenantId(), terminalId);
+    RequireReachedTerminal(*db, caller, terminalId);
     auto records = repo.ConfigHistory(terminalId, before, page.limit + 1);
     model::Page<model::ConfigHistoryEntry> result;
     result.nextCursor = facilities::TrimPage(
@@ -131,11 +124,11 @@ model::Page<model::ConfigHistoryEntry> ConfigService::History(const auth::Caller
 
 model::TerminalConfig ConfigService::Rollback(const auth::Caller& caller,
                                               const std::string& terminalId, int version) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsConfigure);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsConfigure);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     TerminalRepository repo(*db);
-    const TerminalRecord terminal = RequireTerminal(repo, caller.TenantId(), terminalId);
+    const TerminalRecord terminal = RequireReachedTerminal(*db, caller, terminalId);
     const auto target = repo.FindConfigVersion(terminalId, version);
     if (!target) {
         facilities::ThrowInvalidField("version", "version names no version of this terminal");
@@ -174,10 +167,11 @@ model::BulkConfigResult ConfigService::PutAll(const auth::Caller& caller,
 model::BulkConfigResult ConfigService::PutFacility(const auth::Caller& caller,
                                                    const std::string& facilityId,
                                                    const nlohmann::json& patch) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsConfigure);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsConfigure);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
-    if (!storage::FacilityRepository(*db).FindFacility(caller.TenantId(), facilityId)) {
+    if (!storage::FacilityRepository(*db).FindFacility(caller.TenantId(), facilityId) ||
+        !roles::Reach::Of(*db, caller).ReachesFacility(facilityId)) {
         facilities::ThrowNotFound("facility");
     }
     const auto terminals = TerminalRepository(*db).ListInFacility(caller.TenantId(), facilityId);
@@ -192,10 +186,11 @@ model::BulkConfigResult ConfigService::PutFacility(const auth::Caller& caller,
 model::BulkConfigResult ConfigService::PutJurisdiction(const auth::Caller& caller,
                                                        const std::string& jurisdictionId,
                                                        const nlohmann::json& patch) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsConfigure);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsConfigure);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
-    if (!storage::FacilityRepository(*db).FindJurisdiction(caller.TenantId(), jurisdictionId)) {
+    if (!storage::FacilityRepository(*db).FindJurisdiction(caller.TenantId(), jurisdictionId) ||
+        !roles::Reach::Of(*db, caller).NamesJurisdiction(jurisdictionId)) {
         facilities::ThrowNotFound("jurisdiction");
     }
     const auto terminals =

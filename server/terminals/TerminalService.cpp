@@ -3,10 +3,13 @@
 #include "auth/Tokens.h"
 #include "resv/model/Json.h"
 #include "resv/model/Role.h"
+#include "roles/Reach.h"
 #include "storage/FacilityRepository.h"
 #include "storage/Ids.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace resv::server::terminals {
 namespace {
@@ -22,9 +25,11 @@ std::string Trimmed(const std::string& text) {
     return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
 }
 
-void RequireFacilityParent(storage::Connection& connection, const std::string& tenantId,
+/// A missing parent and one outside the caller's scope are the same answer.
+void RequireFacilityParent(storage::Connection& connection, const auth::Caller& caller,
                            const std::string& facilityId) {
-    if (!storage::FacilityRepository(connection).FindFacility(tenantId, facilityId)) {
+    if (!storage::FacilityRepository(connection).FindFacility(caller.TenantId(), facilityId) ||
+        !roles::Reach::Of(connection, caller).ReachesFacility(facilityId)) {
         facilities::ThrowInvalidField("facility_id", "facility_id names no facility of yours");
     }
 }
@@ -50,6 +55,39 @@ model::ConfigState StateOf(const TerminalRecord& r) {
         return model::ConfigState::Failed;
     }
     return model::ConfigState::Pending;
+}
+
+/// A page of the terminals the caller reaches: for a limited scope, the tenant's terminals are
+/// read in batches and those of unreached facilities skipped, so paging stays exact.
+std::vector<TerminalRecord> ListReached(storage::Connection& connection, const auth::Caller& caller,
+                                        const facilities::PageRequest& page) {
+    TerminalRepository repo(connection);
+    const auto reach = roles::Reach::Of(connection, caller);
+    if (reach.All()) {
+        return repo.List(caller.TenantId(), page.after, page.limit + 1);
+    }
+    const int batch = std::max(page.limit + 1, 200);
+    std::vector<TerminalRecord> reached;
+    std::string after = page.after;
+    while (static_cast<int>(reached.size()) <= page.limit) {
+        auto records = repo.List(caller.TenantId(), after, batch);
+        const bool more = static_cast<int>(records.size()) == batch;
+        if (more) {
+            after = records.back().id;
+        }
+        for (auto& record : records) {
+            if (static_cast<int>(reached.size()) > page.limit) {
+                break;
+            }
+            if (reach.ReachesFacility(record.facilityId)) {
+                reached.push_back(std::move(record));
+            }
+        }
+        if (!more) {
+            break;
+        }
+    }
+    return reached;
 }
 
 } // namespace
@@ -79,10 +117,10 @@ model::Terminal ToModel(TerminalRecord r, const DeviceRegistry& registry, model:
     return t;
 }
 
-TerminalRecord TerminalService::Require(TerminalRepository& repo, const std::string& tenantId,
-                                        const std::string& id) {
-    auto found = repo.Find(tenantId, id);
-    if (!found) {
+TerminalRecord RequireReachedTerminal(storage::Connection& connection, const auth::Caller& caller,
+                                      const std::string& id) {
+    auto found = TerminalRepository(connection).Find(caller.TenantId(), id);
+    if (!found || !roles::Reach::Of(connection, caller).ReachesFacility(found->facilityId)) {
         facilities::ThrowNotFound("terminal");
     }
     return std::move(*found);
@@ -90,11 +128,11 @@ TerminalRecord TerminalService::Require(TerminalRepository& repo, const std::str
 
 model::Page<model::Terminal> TerminalService::List(const auth::Caller& caller,
                                                    const facilities::PageRequest& page) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsRead);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsRead);
     std::vector<TerminalRecord> records;
     {
         auto db = m_context.database.Acquire();
-        records = TerminalRepository(*db).List(caller.TenantId(), page.after, page.limit + 1);
+        records = ListReached(*db, caller, page);
     }
     model::Page<model::Terminal> result;
     result.nextCursor =
@@ -107,15 +145,14 @@ model::Page<model::Terminal> TerminalService::List(const auth::Caller& caller,
 }
 
 model::Terminal TerminalService::Get(const auth::Caller& caller, const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsRead);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsRead);
     auto db = m_context.database.Acquire();
-    TerminalRepository repo(*db);
-    return ToModel(Require(repo, caller.TenantId(), id), m_registry, m_context.clock->Now());
+    return ToModel(RequireReachedTerminal(*db, caller, id), m_registry, m_context.clock->Now());
 }
 
 model::TerminalWithToken TerminalService::Create(const auth::Caller& caller,
                                                  const model::TerminalPatch& input) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsWrite);
     model::RequireForCreate(input);
     TerminalRecord record;
     record.id = storage::NewId(storage::id_prefix::kTerminal);
@@ -131,7 +168,7 @@ model::TerminalWithToken TerminalService::Create(const auth::Caller& caller,
 
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
-    RequireFacilityParent(*db, record.tenantId, record.facilityId);
+    RequireFacilityParent(*db, caller, record.facilityId);
     TerminalRepository repo(*db);
     WriteUnique([&] { repo.Insert(record, auth::HashToken(token), now); }, record.name);
     repo.InsertConfigVersion(
@@ -144,14 +181,14 @@ model::TerminalWithToken TerminalService::Create(const auth::Caller& caller,
 
 model::Terminal TerminalService::Update(const auth::Caller& caller, const std::string& id,
                                         const model::TerminalPatch& patch) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     TerminalRepository repo(*db);
-    const TerminalRecord before = Require(repo, caller.TenantId(), id);
+    const TerminalRecord before = RequireReachedTerminal(*db, caller, id);
     TerminalRecord after = before;
     if (patch.facilityId) {
-        RequireFacilityParent(*db, caller.TenantId(), *patch.facilityId);
+        RequireFacilityParent(*db, caller, *patch.facilityId);
         after.facilityId = *patch.facilityId;
     }
     after.name = patch.name ? Trimmed(*patch.name) : after.name;
@@ -171,11 +208,11 @@ model::Terminal TerminalService::Update(const auth::Caller& caller, const std::s
 }
 
 void TerminalService::Delete(const auth::Caller& caller, const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     TerminalRepository repo(*db);
-    const TerminalRecord before = Require(repo, caller.TenantId(), id);
+    const TerminalRecord before = RequireReachedTerminal(*db, caller, id);
     repo.Delete(caller.TenantId(), id);
     Audit(m_context, *db, caller, "terminal.delete", id,
           {{"before", storage::ToJson(before)}, {"after", nullptr}});
@@ -185,13 +222,13 @@ void TerminalService::Delete(const auth::Caller& caller, const std::string& id) 
 
 model::TerminalWithToken TerminalService::RotateToken(const auth::Caller& caller,
                                                       const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kTerminalsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kTerminalsWrite);
     const std::string token = auth::NewToken();
     const model::TimePoint now = m_context.clock->Now();
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     TerminalRepository repo(*db);
-    const TerminalRecord record = Require(repo, caller.TenantId(), id);
+    const TerminalRecord record = RequireReachedTerminal(*db, caller, id);
     repo.SetTokenHash(caller.TenantId(), id, auth::HashToken(token), now);
     // The details say that it happened, never the token.
     Audit(m_context, *db, caller, "terminal.rotate_token", id,

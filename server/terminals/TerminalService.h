@@ -14,6 +14,10 @@ namespace resv::server::terminals {
 model::Terminal ToModel(storage::TerminalRecord record, const DeviceRegistry& registry,
                         model::TimePoint now);
 
+/// The terminal `id` of the caller's tenant, if its facility is in the caller's scope; else 404.
+storage::TerminalRecord RequireReachedTerminal(storage::Connection& connection,
+                                               const auth::Caller& caller, const std::string& id);
+
 class TerminalService {
 public:
     TerminalService(facilities::ServiceContext context, DeviceRegistry& registry)
@@ -32,9 +36,6 @@ public:
     model::TerminalWithToken RotateToken(const auth::Caller& caller, const std::string& id);
 
 private:
-    storage::TerminalRecord Require(storage::TerminalRepository& repo, const std::string& tenantId,
-                                    const std::string& id);
-
     facilities::ServiceContext m_context;
     DeviceRegistry& m_registry;
 };
