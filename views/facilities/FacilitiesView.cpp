@@ -10,6 +10,7 @@
 #include <wx/button.h>
 #include <wx/infobar.h>
 #include <wx/sizer.h>
+#include <wx/splitter.h>
 #include <wx/srchctrl.h>
 
 // The panel itself and its left side: the jurisdiction/facility/terminal tree, its search and
@@ -78,12 +79,28 @@ wxString FacilityLabel(const model::Facility& f, int terminals) {
     return wxString::Format(_("%s (%s)"), FromUtf8(f.name), TerminalCount(terminals));
 }
 
+/// The status in a few letters: the tree is narrow, and the detail panel spells it out.
+wxString ShortStatusText(TerminalStatus status) {
+    switch (status) {
+    case TerminalStatus::Online:
+        return _("Online");
+    case TerminalStatus::Offline:
+        return _("Offline");
+    case TerminalStatus::ConfigPending:
+        // TRANSLATORS: short tree tag of a terminal whose new configuration is not applied yet.
+        return _("Pending");
+    case TerminalStatus::ConfigFailed:
+        // TRANSLATORS: short tree tag of a terminal that could not apply its configuration.
+        return _("Config failed");
+    }
+    return {};
+}
+
 wxString TerminalLabel(const model::Terminal& t) {
-    const TerminalStatus status = StatusOf(t);
     // TRANSLATORS: a terminal in the tree: name, IP address and status (so it is not told by
     // the icon alone).
     return wxString::Format(_("%s  %s  [%s]"), FromUtf8(t.name), FromUtf8(t.ipAddress),
-                            StatusText(status));
+                            ShortStatusText(StatusOf(t)));
 }
 
 } // namespace
@@ -120,10 +137,16 @@ void FacilitiesView::Start() {
 }
 
 void FacilitiesView::BuildLayout() {
+    // A splitter, so a long terminal label can be uncovered by dragging; the tree starts wide
+    // enough for "name  IP  [status]" three levels deep, and both sides keep a usable minimum.
+    m_splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                      wxSP_LIVE_UPDATE | wxSP_NOBORDER);
+    m_splitter->SetMinimumPaneSize(FromDIP(kMinPaneWidth));
+    m_splitter->SetSashGravity(0.0); // a wider window widens the forms; the tree keeps its size
+    m_splitter->SplitVertically(BuildTreeSide(m_splitter), BuildDetailSide(m_splitter),
+                                FromDIP(kTreeWidth));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    row->Add(BuildTreeSide(this), wxSizerFlags(2).Expand().Border(wxALL, Px(this, Space::Medium)));
-    row->Add(BuildDetailSide(this),
-             wxSizerFlags(3).Expand().Border(wxTOP | wxBOTTOM | wxRIGHT, Px(this, Space::Medium)));
+    row->Add(m_splitter, wxSizerFlags(1).Expand().Border(wxALL, Px(this, Space::Medium)));
     SetSizer(row);
 }
 
@@ -160,7 +183,9 @@ wxWindow* FacilitiesView::BuildTreeSide(wxWindow* parent) {
     m_configure = new wxButton(side, wxID_ANY, _("Remote configuration..."));
     m_configure->SetBitmap(IconBundle(Icon::TerminalPending, 16));
     column->Add(m_configure, wxSizerFlags().Expand().Border(wxTOP, Px(side, Space::Small)));
-    side->SetSizer(column);
+    auto* padded = new wxBoxSizer(wxVERTICAL); // clear of the splitter's sash
+    padded->Add(column, wxSizerFlags(1).Expand().Border(wxRIGHT, Px(side, Space::Medium)));
+    side->SetSizer(padded);
 
     m_search->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
         m_presenter.SetFilter(ToUtf8(m_search->GetValue()));

@@ -19,14 +19,20 @@ class wxChoice;
 class wxInfoBar;
 class wxSearchCtrl;
 class wxSimplebook;
+class wxSplitterWindow;
 class wxStaticText;
 class wxTextCtrl;
 
 namespace resv::views {
 
+class TerminalConfigDialog;
+
 class FacilitiesView final : public wxPanel {
 public:
     static constexpr int kRefreshIntervalMs = 10000;
+    /// The tree's starting width and either side's least width, in DIP.
+    static constexpr int kTreeWidth = 380;
+    static constexpr int kMinPaneWidth = 280;
 
     FacilitiesView(wxWindow* parent, ISession& session,
                    std::shared_ptr<client::IFacilitiesApi> api, FacilityPermissions permissions,
@@ -39,6 +45,7 @@ public:
 
     // For GUI tests and the benchmark.
     wxTreeCtrl* Tree() const { return m_tree; }
+    wxSplitterWindow* Splitter() const { return m_splitter; }
     wxTreeItemId ItemOf(const NodeRef& ref) const;
     wxSearchCtrl* Search() const { return m_search; }
     wxWindow* FieldControl(const std::string& name) const;
@@ -47,6 +54,9 @@ public:
     wxButton* ConfigureButton() const { return m_configure; }
     wxButton* AddButton(NodeKind kind) const;
     wxInfoBar* Messages() const { return m_messages; }
+    /// The remote configuration dialog for the selected node, loading, not yet shown; the
+    /// Remote configuration... button shows it modally.
+    TerminalConfigDialog* NewConfigDialog();
     /// Selects the node as a click would (with the unsaved-changes guard).
     void SelectNode(const NodeRef& ref);
     /// The terminal detail rows as shown (status, last seen, ...), joined by newlines.
@@ -75,7 +85,9 @@ private:
                       const std::function<void(std::size_t, const wxTreeItemId&)>& fill);
     void ShowDraft();
     void ShowTerminalStatus(const model::Terminal* terminal);
-    void FillChoices(NodeKind kind);
+    void AddPickerField(wxWindow* page, wxSizer* grid, NodeKind kind, const char* name,
+                        const wxString& label, const wxString& dialogTitle);
+    void FillChoices();
     void UpdateButtons();
     std::optional<NodeRef> RefOf(const wxTreeItemId& item) const;
     bool ConfirmLeavingDraft();
@@ -93,6 +105,7 @@ private:
     ITaskRunner& m_runner;
     IUiDispatcher& m_ui;
     FacilitiesPresenter m_presenter;
+    wxSplitterWindow* m_splitter = nullptr;
     wxSearchCtrl* m_search = nullptr;
     wxTreeCtrl* m_tree = nullptr;
     wxButton* m_addJurisdiction = nullptr;
@@ -109,7 +122,6 @@ private:
     wxButton* m_save = nullptr;
     wxButton* m_revert = nullptr;
     std::map<std::pair<NodeKind, std::string>, FieldRow> m_fields;
-    std::vector<std::string> m_choiceIds[2]; ///< jurisdiction ids, facility ids behind the choices
     std::unordered_map<std::string, wxTreeItemId> m_items; ///< "j:id", "f:id", "t:id"
     wxTimer m_refreshTimer;
     bool m_syncing = false;

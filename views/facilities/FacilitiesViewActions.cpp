@@ -43,6 +43,9 @@ void FacilitiesView::ApplyPermissions() {
         if (!m_presenter.CanEdit(key.first)) {
             row.control->Enable(false);
             row.control->SetToolTip(ReadOnlyReason());
+            for (wxWindow* child : row.control->GetChildren()) { // a picker's text and button
+                child->SetToolTip(ReadOnlyReason());
+            }
         }
     }
     if (!p.configure) {
@@ -151,12 +154,19 @@ void FacilitiesView::OnConfigure() {
     if (!selected || !ConfirmLeavingDraft()) {
         return;
     }
+    TerminalConfigDialog* dialog = NewConfigDialog();
+    dialog->ShowModal();
+    dialog->Destroy();
+    m_presenter.Refresh();
+}
+
+TerminalConfigDialog* FacilitiesView::NewConfigDialog() {
+    const auto selected = m_presenter.Selected();
     ConfigTarget target{*selected, m_presenter.NameOf(*selected),
                         m_presenter.Tree().TerminalIdsUnder(*selected)};
-    TerminalConfigDialog dialog(this, m_api, std::move(target), m_runner, m_ui);
-    dialog.Start();
-    dialog.ShowModal();
-    m_presenter.Refresh();
+    auto* dialog = new TerminalConfigDialog(this, m_api, std::move(target), m_runner, m_ui);
+    dialog->Start();
+    return dialog;
 }
 
 void FacilitiesView::OnRotate() {

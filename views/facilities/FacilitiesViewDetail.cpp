@@ -4,6 +4,7 @@
 #include "views/common/Text.h"
 #include "views/common/Wrap.h"
 #include "views/facilities/FieldMessages.h"
+#include "views/facilities/ItemPicker.h"
 
 #include "resv/model/Time.h"
 
@@ -15,6 +16,8 @@
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+
+#include <algorithm>
 
 // The right side of FacilitiesView: the detail forms for a jurisdiction, a facility and a
 // terminal (with its live status), and showing the presenter's draft in them.
@@ -61,7 +64,9 @@ wxWindow* FacilitiesView::BuildDetailSide(wxWindow* parent) {
     buttons->Add(m_revert, wxSizerFlags().Border(wxRIGHT, Px(side, Space::Medium)));
     buttons->Add(m_save);
     column->Add(buttons, wxSizerFlags().Expand().Border(wxTOP, Px(side, Space::Medium)));
-    side->SetSizer(column);
+    auto* padded = new wxBoxSizer(wxVERTICAL); // clear of the splitter's sash
+    padded->Add(column, wxSizerFlags(1).Expand().Border(wxLEFT, Px(side, Space::Medium)));
+    side->SetSizer(padded);
 
     m_save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter.Save(); });
     m_revert->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter.Revert(); });
@@ -80,7 +85,8 @@ wxWindow* FacilitiesView::BuildForm(wxWindow* parent, NodeKind kind) {
     case NodeKind::Facility:
         AddTextField(page, grid, kind, field::kName, _("Name"));
         // TRANSLATORS: the jurisdiction a facility belongs to; changing it moves the facility.
-        AddChoiceField(page, grid, kind, field::kJurisdictionId, _("Jurisdiction"));
+        AddPickerField(page, grid, kind, field::kJurisdictionId, _("Jurisdiction"),
+                       _("Choose a jurisdiction"));
         AddTextField(page, grid, kind, field::kAddress, _("Address"));
         AddTextField(page, grid, kind, field::kPhone, _("Phone"));
         AddTextField(page, grid, kind, field::kNotes, _("Notes"), wxTE_MULTILINE);
@@ -88,7 +94,8 @@ wxWindow* FacilitiesView::BuildForm(wxWindow* parent, NodeKind kind) {
     case NodeKind::Terminal:
         AddTextField(page, grid, kind, field::kName, _("Name"));
         AddChoiceField(page, grid, kind, field::kKind, _("Kind"));
-        AddChoiceField(page, grid, kind, field::kFacilityId, _("Facility"));
+        AddPickerField(page, grid, kind, field::kFacilityId, _("Facility"),
+                       _("Choose a facility"));
         AddTextField(page, grid, kind, field::kIpAddress, _("IP address"));
         AddTextField(page, grid, kind, field::kModel, _("Model"));
         AddTextField(page, grid, kind, field::kSerial, _("Serial number"));
@@ -138,22 +145,14 @@ void FacilitiesView::AddChoiceField(wxWindow* page, wxSizer* grid, NodeKind kind
     grid->Add(column, layout::FormField());
     m_fields[{kind, name}] = {kind, choice, error};
     const std::string key = name;
-    if (key == field::kKind) {
-        choice->Append(TerminalKindText(model::TerminalKind::Kiosk));
-        choice->Append(TerminalKindText(model::TerminalKind::AgentPc));
-    }
+    choice->Append(TerminalKindText(model::TerminalKind::Kiosk)); // the one choice: Kind
+    choice->Append(TerminalKindText(model::TerminalKind::AgentPc));
     choice->Bind(wxEVT_CHOICE, [this, choice, key](wxCommandEvent&) {
         const int selection = choice->GetSelection();
         if (selection == wxNOT_FOUND) {
             return;
         }
-        std::string value;
-        if (key == field::kKind) {
-            value = selection == 0 ? "kiosk" : "agent_pc";
-        } else {
-            const auto& ids = m_choiceIds[key == field::kJurisdictionId ? 0 : 1];
-            value = ids.at(static_cast<std::size_t>(selection));
-        }
+        const std::string value = selection == 0 ? "kiosk" : "agent_pc";
         m_presenter.SetValue(key, value);
         UpdateButtons();
     });
@@ -198,34 +197,53 @@ wxStaticText* FacilitiesView::FieldError(const std::string& name) const {
     return it == m_fields.end() ? nullptr : it->second.error;
 }
 
-void FacilitiesView::FillChoices(NodeKind kind) {
+void FacilitiesView::AddPickerField(wxWindow* page, wxSizer* grid, NodeKind kind,
+                                    const char* name, const wxString& label,
+                                    const wxString& dialogTitle) {
+    grid->Add(new wxStaticText(page, wxID_ANY, label), layout::FormLabel());
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* picker = new PickerField(page, dialogTitle);
+    column->Add(picker, wxSizerFlags().Expand());
+    auto* error = new wxStaticText(page, wxID_ANY, wxString());
+    error->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
+    error->Hide();
+    column->Add(error, wxSizerFlags().Expand().Border(wxTOP, Px(page, Space::Small)));
+    grid->Add(column, layout::FormField());
+    m_fields[{kind, name}] = {kind, picker, error};
+    const std::string key = name;
+    picker->OnChosen([this, key](const std::string& id) {
+        m_presenter.SetValue(key, id);
+        UpdateButtons();
+    });
+}
+
+void FacilitiesView::FillChoices() {
     if (!m_choicesStale) {
         return;
     }
     m_choicesStale = false;
-    const FacilityData& data = m_presenter.Tree().Data();
-    auto* jurisdictions =
-        static_cast<wxChoice*>(m_fields[{NodeKind::Facility, field::kJurisdictionId}].control);
-    auto* facilities =
-        static_cast<wxChoice*>(m_fields[{NodeKind::Terminal, field::kFacilityId}].control);
-    (void)kind;
-    wxArrayString labels;
-    m_choiceIds[0].clear();
+    const FacilityTree& tree = m_presenter.Tree();
+    const FacilityData& data = tree.Data();
+    auto byLabel = [](const PickItem& a, const PickItem& b) { return a.label.CmpNoCase(b.label) < 0; };
+    std::vector<PickItem> items;
+    items.reserve(data.jurisdictions.size());
     for (const auto& j : data.jurisdictions) {
-        m_choiceIds[0].push_back(j.id);
-        labels.push_back(FromUtf8(j.name));
+        items.push_back({j.id, FromUtf8(j.name)});
     }
-    jurisdictions->Set(labels);
-    labels.clear();
-    m_choiceIds[1].clear();
+    std::sort(items.begin(), items.end(), byLabel);
+    static_cast<PickerField*>(m_fields[{NodeKind::Facility, field::kJurisdictionId}].control)
+        ->SetItems(std::move(items));
+    items.clear();
+    items.reserve(data.facilities.size());
     for (const auto& f : data.facilities) {
-        m_choiceIds[1].push_back(f.id);
-        const model::Jurisdiction* j = m_presenter.Tree().FindJurisdiction(f.jurisdictionId);
-        // TRANSLATORS: a facility in a choice list, with its jurisdiction.
-        labels.push_back(
-            wxString::Format(_("%s (%s)"), FromUtf8(f.name), j ? FromUtf8(j->name) : wxString()));
+        const model::Jurisdiction* j = tree.FindJurisdiction(f.jurisdictionId);
+        // TRANSLATORS: a facility in the facility picker, after its jurisdiction.
+        items.push_back({f.id, wxString::Format(_("%s / %s"), j ? FromUtf8(j->name) : wxString(),
+                                                FromUtf8(f.name))});
     }
-    facilities->Set(labels);
+    std::sort(items.begin(), items.end(), byLabel);
+    static_cast<PickerField*>(m_fields[{NodeKind::Terminal, field::kFacilityId}].control)
+        ->SetItems(std::move(items));
 }
 
 void FacilitiesView::ShowDraft() {
@@ -240,7 +258,7 @@ void FacilitiesView::ShowDraft() {
     m_pages->ChangeSelection(kind == NodeKind::Jurisdiction ? kJurisdictionPage
                              : kind == NodeKind::Facility   ? kFacilityPage
                                                             : kTerminalPage);
-    FillChoices(kind);
+    FillChoices();
     if (draft->IsNew()) {
         m_title->SetLabel(kind == NodeKind::Jurisdiction ? _("New jurisdiction")
                           : kind == NodeKind::Facility   ? _("New facility")
@@ -263,15 +281,9 @@ void FacilitiesView::ShowDraft() {
                 text->ChangeValue(FromUtf8(value));
             }
         } else if (auto* choice = dynamic_cast<wxChoice*>(row.control)) {
-            int selection = wxNOT_FOUND;
-            if (key.second == field::kKind) {
-                selection = value == "agent_pc" ? 1 : 0;
-            } else {
-                const auto& ids = m_choiceIds[key.second == field::kJurisdictionId ? 0 : 1];
-                const auto it = std::find(ids.begin(), ids.end(), value);
-                selection = it == ids.end() ? wxNOT_FOUND : static_cast<int>(it - ids.begin());
-            }
-            choice->SetSelection(selection);
+            choice->SetSelection(value == "agent_pc" ? 1 : 0);
+        } else if (auto* picker = dynamic_cast<PickerField*>(row.control)) {
+            picker->SetSelectedId(value);
         }
         const auto error = draft->errors.find(key.second);
         if (error != draft->errors.end()) {

@@ -63,6 +63,9 @@ wxString FieldErrorText(const model::FieldError& error) {
     if (EndsWith(f, "close")) {
         return _("Enter the closing time as HH:MM, after the opening time, at most 24:00.");
     }
+    if (EndsWith(f, "until") && c == "required") {
+        return _("Enter the end as a date (YYYY-MM-DD) and a time (HH:MM) in JST.");
+    }
     if (EndsWith(f, "until")) {
         return _("Choose an end in the future, at most 24 hours from now.");
     }

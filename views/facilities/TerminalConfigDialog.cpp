@@ -10,8 +10,6 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
 #include <wx/infobar.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
@@ -21,9 +19,9 @@
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
-#include <wx/timectrl.h>
 
 #include <chrono>
+#include <cstdio>
 
 namespace resv::views {
 namespace {
@@ -34,7 +32,6 @@ using namespace std::chrono;
 
 constexpr const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr const char* kLanguages[] = {"ja", "en", "zh", "ko"};
-constexpr hours kJstOffset{9};
 
 wxString HoursText(const model::BusinessHours& hours) {
     wxString days = hours.days.size() == 7 ? _("Every day") : wxString();
@@ -70,17 +67,29 @@ wxString ValueText(const std::string& setting, const model::TerminalSettings& s)
     return {};
 }
 
-/// The JST calendar fields of `t` in a wxDateTime (which the pickers show as they are).
-wxDateTime ToPickerTime(model::TimePoint t) {
-    const auto jst = floor<minutes>(t + kJstOffset);
-    const auto day = floor<days>(jst);
-    const year_month_day ymd{day};
-    const hh_mm_ss<minutes> time{jst - day};
-    wxDateTime value(static_cast<wxDateTime::wxDateTime_t>(static_cast<unsigned>(ymd.day())),
-                     static_cast<wxDateTime::Month>(static_cast<unsigned>(ymd.month()) - 1),
-                     static_cast<int>(ymd.year()), static_cast<wxDateTime::wxDateTime_t>(time.hours().count()),
-                     static_cast<wxDateTime::wxDateTime_t>(time.minutes().count()));
-    return value;
+/// "2026-11-26" and "09:00": the JST date and time of `t`, as the rest of the console shows them.
+std::pair<wxString, wxString> JstDateAndTime(model::TimePoint t) {
+    const wxString shown = FromUtf8(model::FormatJstDateTimeShort(t)); // "2026-11-26 09:00 JST"
+    return {shown.Left(10), shown.Mid(11, 5)};
+}
+
+/// The instant of a JST "YYYY-MM-DD" and "HH:MM"; nothing unless both are well formed.
+std::optional<model::TimePoint> ParseJst(const wxString& date, const wxString& time) {
+    const std::string d = ToUtf8(wxString(date).Trim().Trim(false));
+    const std::string t = ToUtf8(wxString(time).Trim().Trim(false));
+    int y = 0, mo = 0, da = 0, h = 0, mi = 0;
+    char end = 0;
+    if (d.size() != 10 || std::sscanf(d.c_str(), "%4d-%2d-%2d%c", &y, &mo, &da, &end) != 3 ||
+        t.size() != 5 || std::sscanf(t.c_str(), "%2d:%2d%c", &h, &mi, &end) != 2) {
+        return std::nullopt;
+    }
+    const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)},
+                             day{static_cast<unsigned>(da)}};
+    if (!ymd.ok() || h < 0 || h > 23 || mi < 0 || mi > 59) {
+        return std::nullopt;
+    }
+    return model::JstDayStart(y, static_cast<unsigned>(mo), static_cast<unsigned>(da)) + hours(h) +
+           minutes(mi);
 }
 
 } // namespace
@@ -245,11 +254,14 @@ wxSizer* TerminalConfigDialog::BuildSettings(wxWindow* parent) {
     m_remoteSupport = new wxCheckBox(p, wxID_ANY, _("Allow remote support until"));
     support->Add(m_remoteSupport);
     auto* until = new wxBoxSizer(wxHORIZONTAL);
-    m_untilDate = new wxDatePickerCtrl(p, wxID_ANY);
-    m_untilTime = new wxTimePickerCtrl(p, wxID_ANY);
+    m_untilDate = new wxTextCtrl(p, wxID_ANY, wxString(), wxDefaultPosition,
+                                 p->FromDIP(wxSize(100, -1)));
+    m_untilTime = new wxTextCtrl(p, wxID_ANY, wxString(), wxDefaultPosition,
+                                 p->FromDIP(wxSize(64, -1)));
     until->Add(m_untilDate);
     until->Add(m_untilTime, wxSizerFlags().Border(wxLEFT, Px(p, Space::Small)));
-    until->Add(new wxStaticText(p, wxID_ANY, wxS("JST")),
+    // TRANSLATORS: how to write the end of remote support; the letters stay as they are.
+    until->Add(new wxStaticText(p, wxID_ANY, _("(YYYY-MM-DD HH:MM, JST)")),
                wxSizerFlags().CenterVertical().Border(wxLEFT, Px(p, Space::Small)));
     support->Add(until, wxSizerFlags().Border(wxTOP, Px(p, Space::Small)));
     auto* supportNote = new wxStaticText(p, wxID_ANY, _("At most 24 hours ahead; it ends by itself."));
@@ -275,9 +287,13 @@ wxSizer* TerminalConfigDialog::BuildSettings(wxWindow* parent) {
     for (wxCheckBox* day : m_days) {
         day->Bind(wxEVT_CHECKBOX, changed);
     }
-    m_remoteSupport->Bind(wxEVT_CHECKBOX, changed);
-    m_untilDate->Bind(wxEVT_DATE_CHANGED, changed);
-    m_untilTime->Bind(wxEVT_TIME_CHANGED, changed);
+    m_remoteSupport->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        m_untilDate->Enable(m_remoteSupport->GetValue());
+        m_untilTime->Enable(m_remoteSupport->GetValue());
+        ReadControls();
+    });
+    m_untilDate->Bind(wxEVT_TEXT, changed);
+    m_untilTime->Bind(wxEVT_TEXT, changed);
     return box;
 }
 
@@ -333,16 +349,8 @@ void TerminalConfigDialog::ReadControls() {
     s.businessHours.open = ToUtf8(m_open->GetValue().Trim().Trim(false));
     s.businessHours.close = ToUtf8(m_close->GetValue().Trim().Trim(false));
     if (m_remoteSupport->GetValue()) {
-        const wxDateTime date = m_untilDate->GetValue();
-        int hour = 0;
-        int minute = 0;
-        int second = 0;
-        m_untilTime->GetTime(&hour, &minute, &second);
-        const model::TimePoint until =
-            model::JstDayStart(date.GetYear(), static_cast<unsigned>(date.GetMonth()) + 1,
-                               date.GetDay()) +
-            hours(hour) + minutes(minute);
-        s.remoteSupport = {true, until};
+        // Text that is not a date and time leaves `until` empty, which validation reports.
+        s.remoteSupport = {true, ParseJst(m_untilDate->GetValue(), m_untilTime->GetValue())};
     } else {
         s.remoteSupport = m_presenter.Current().remoteSupport.enabled
                               ? model::RemoteSupport{}
@@ -373,9 +381,11 @@ void TerminalConfigDialog::ShowSettings(const model::TerminalSettings& s) {
     const model::TimePoint until =
         s.remoteSupport.until ? *s.remoteSupport.until
                               : floor<hours>(model::Now()) + hours(3);
-    const wxDateTime shown = ToPickerTime(until);
-    m_untilDate->SetValue(shown);
-    m_untilTime->SetTime(shown.GetHour(), shown.GetMinute(), 0);
+    const auto [date, time] = JstDateAndTime(until);
+    m_untilDate->ChangeValue(date);
+    m_untilTime->ChangeValue(time);
+    m_untilDate->Enable(s.remoteSupport.enabled);
+    m_untilTime->Enable(s.remoteSupport.enabled);
     m_showing = false;
 }
 
@@ -471,6 +481,29 @@ void TerminalConfigDialog::ShowDiff() {
         m_diff->SetItem(row, 1, ValueText(setting, m_presenter.Current()));
         m_diff->SetItem(row, 2, ValueText(setting, m_presenter.Edited()));
     }
+    FitColumns(m_diff, 2);
+}
+
+void TerminalConfigDialog::FitColumns(wxListCtrl* list, int stretchColumn) {
+    // Each column as wide as its widest cell or its header; what is left goes to one column,
+    // and a list wider than its window scrolls instead of cutting names short.
+    int total = 0;
+    for (int column = 0; column < list->GetColumnCount(); ++column) {
+        list->SetColumnWidth(column, wxLIST_AUTOSIZE_USEHEADER);
+        const int header = list->GetColumnWidth(column);
+        int content = 0;
+        if (list->GetItemCount() > 0) {
+            list->SetColumnWidth(column, wxLIST_AUTOSIZE);
+            content = list->GetColumnWidth(column) + list->FromDIP(8);
+        }
+        const int width = std::max(header, content);
+        list->SetColumnWidth(column, width);
+        total += width;
+    }
+    const int room = list->GetClientSize().x - total;
+    if (room > 0 && stretchColumn < list->GetColumnCount()) {
+        list->SetColumnWidth(stretchColumn, list->GetColumnWidth(stretchColumn) + room);
+    }
 }
 
 void TerminalConfigDialog::ShowHistory() {
@@ -508,6 +541,7 @@ void TerminalConfigDialog::ShowHistory() {
         }
         m_history->SetItem(row, 3, changed);
     }
+    FitColumns(m_history, 3);
 }
 
 void TerminalConfigDialog::ApplyNow() {

@@ -14,14 +14,12 @@
 class wxButton;
 class wxCheckBox;
 class wxChoice;
-class wxDatePickerCtrl;
 class wxInfoBar;
 class wxListCtrl;
 class wxSlider;
 class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;
-class wxTimePickerCtrl;
 
 namespace resv::views {
 
@@ -43,6 +41,9 @@ public:
     wxTextCtrl* IdleMessage() const { return m_idleMessage; }
     wxTextCtrl* OpenTime() const { return m_open; }
     wxTextCtrl* CloseTime() const { return m_close; }
+    wxCheckBox* RemoteSupportCheck() const { return m_remoteSupport; }
+    wxTextCtrl* UntilDate() const { return m_untilDate; }
+    wxTextCtrl* UntilTime() const { return m_untilTime; }
     wxListCtrl* Diff() const { return m_diff; }
     wxListCtrl* HistoryList() const { return m_history; }
     wxButton* ApplyButton() const { return m_apply; }
@@ -62,6 +63,7 @@ private:
     void ShowState();
     void ShowDiff();
     void ShowHistory();
+    void FitColumns(wxListCtrl* list, int stretchColumn);
     void OnApply();
     void OnRollback();
 
@@ -76,8 +78,8 @@ private:
     wxTextCtrl* m_open = nullptr;
     wxTextCtrl* m_close = nullptr;
     wxCheckBox* m_remoteSupport = nullptr;
-    wxDatePickerCtrl* m_untilDate = nullptr;
-    wxTimePickerCtrl* m_untilTime = nullptr;
+    wxTextCtrl* m_untilDate = nullptr; ///< YYYY-MM-DD, JST, as every date in the console
+    wxTextCtrl* m_untilTime = nullptr; ///< HH:MM, JST
     std::map<std::string, wxStaticText*> m_errors;
     wxListCtrl* m_diff = nullptr;
     wxListCtrl* m_history = nullptr;

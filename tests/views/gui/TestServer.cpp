@@ -44,6 +44,10 @@ std::string TestServer::Url() const {
     return "https://127.0.0.1:" + std::to_string(m_impl->server->Port());
 }
 
+std::filesystem::path TestServer::DemoTokensFile() const {
+    return m_impl->dataDir / "demo-terminal-tokens.tsv"; // server/admin/DemoFacilities.h
+}
+
 std::string TestServer::CaFile() const {
     return m_impl->server->CaFile().string();
 }

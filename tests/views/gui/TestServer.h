@@ -3,6 +3,7 @@
 
 #include "resv/server/Clock.h"
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -16,6 +17,8 @@ public:
 
     std::string Url() const;
     std::string CaFile() const;
+    /// The device tokens the demo seed wrote for resv-terminal-sim (one line per terminal).
+    std::filesystem::path DemoTokensFile() const;
     server::ManualClock& Clock() { return *m_clock; }
 
 private:
