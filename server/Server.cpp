@@ -116,7 +116,7 @@ http::HttpServerOptions ServerImpl::TransportOptions() {
     http::HttpServerOptions options;
     options.host = m_config.host;
     options.port = m_config.port;
-    options.workerThreads = m_config.workerThreads;
+    options.maxWorkers = m_config.maxConnections;
     options.keepAliveTimeout = m_config.keepAliveTimeout;
     if (m_config.tlsCert) {
         options.certificateChain = *m_config.tlsCert;

@@ -40,6 +40,12 @@ int Serve(const cli::CommandLine& line) {
     config.port = line.port;
     config.tlsCert = line.tlsCert;
     config.tlsKey = line.tlsKey;
+    if (line.maxConnections) {
+        config.maxConnections = *line.maxConnections;
+    }
+    if (line.keepAliveSeconds) {
+        config.keepAliveTimeout = std::chrono::seconds(*line.keepAliveSeconds);
+    }
     Server server(std::move(config));
     if (line.demo) {
         std::cout << server.SeedDemo() << std::flush;

@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage: resv-bench-heartbeat [--terminals N] [--connections C] [--duration S] [--warmup S]\n"
-    "                            [--server-workers W] [--no-nginx]\n"
+    "                            [--server-max-connections M] [--no-nginx]\n"
     "\n"
     "Starts resv-server in-process on a loopback port, creates N terminals through the API,\n"
     "and measures heartbeats per second over C persistent TLS connections (closed loop: each\n"
@@ -20,7 +20,8 @@ constexpr const char* kUsage =
     "  --connections C     connections and client threads, 1 to 256 (default 16)\n"
     "  --duration S        measured seconds for each server, 1 to 120 (default 10)\n"
     "  --warmup S          seconds before measuring, 0 to 30 (default 2)\n"
-    "  --server-workers W  resv-server worker threads, 1 to 512 (default C + 8)\n"
+    "  --server-max-connections M\n"
+    "                      resv-server's --max-connections, 1 to 4096 (default the server's)\n"
     "  --no-nginx          skip the nginx baseline\n";
 
 struct Bound {
@@ -56,7 +57,7 @@ ParsedBenchArguments ParseBenchArguments(const std::vector<std::string>& argumen
                                 {"--connections", 1, 256},
                                 {"--duration", 1, 120},
                                 {"--warmup", 0, 30},
-                                {"--server-workers", 1, 512}};
+                                {"--server-max-connections", 1, 4096}};
         const Bound* bound = nullptr;
         for (const auto& candidate : bounds) {
             if (name == candidate.name) {
@@ -86,7 +87,7 @@ ParsedBenchArguments ParseBenchArguments(const std::vector<std::string>& argumen
         } else if (name == "--warmup") {
             options.warmup = std::chrono::seconds(*value);
         } else {
-            options.serverWorkers = *value;
+            options.serverMaxConnections = *value;
         }
     }
     return {options, {}, 0};

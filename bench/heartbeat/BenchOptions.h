@@ -13,8 +13,8 @@ struct BenchOptions {
     int connections = 16; ///< persistent TLS connections, one client thread each
     std::chrono::seconds warmup{2};
     std::chrono::seconds duration{10};
-    int serverWorkers = 0; ///< resv-server's worker threads; 0: connections + 8
-    bool nginx = true;     ///< measure the nginx baseline too
+    int serverMaxConnections = 0; ///< resv-server's --max-connections; 0: its default
+    bool nginx = true;            ///< measure the nginx baseline too
 };
 
 struct ParsedBenchArguments {

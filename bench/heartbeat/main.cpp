@@ -127,16 +127,21 @@ void PrintTable(const LoadResult& server, const std::optional<LoadResult>& nginx
 
 int Run(const BenchOptions& options) {
     const TempDir dir;
-    const int workers = options.serverWorkers > 0 ? options.serverWorkers : options.connections + 8;
+    server::ServerConfig config{.dataDir = dir.Path() / "data", .port = 0};
+    if (options.serverMaxConnections > 0) {
+        config.maxConnections = options.serverMaxConnections;
+    }
     Say(fmt::format("resv-bench-heartbeat: {} terminals, {} persistent TLS connections, {} s "
-                    "warm-up + {} s measured per server, {} resv-server workers, {} CPU cores "
-                    "shared by clients and servers",
+                    "warm-up + {} s measured per server, resv-server: at most {} connections, "
+                    "keep-alive {} s; {} CPU cores shared by clients and servers",
                     options.terminals, options.connections, options.warmup.count(),
-                    options.duration.count(), workers, std::thread::hardware_concurrency()));
+                    options.duration.count(), config.maxConnections,
+                    config.keepAliveTimeout.count(), std::thread::hardware_concurrency()));
 
     // The server's start-up lines would break up the bench's own output.
     spdlog::set_level(spdlog::level::warn);
-    server::Server server({.dataDir = dir.Path() / "data", .port = 0, .workerThreads = workers});
+    const int keepAliveSeconds = static_cast<int>(config.keepAliveTimeout.count());
+    server::Server server(std::move(config));
     server.Start();
     server.SeedDemo();
     client::ClientOptions clientOptions;
@@ -196,8 +201,8 @@ int Run(const BenchOptions& options) {
              .path = kHeartbeatPath,
              .body = sample.body,
              .contentType = sample.contentType.empty() ? "application/json" : sample.contentType,
-             .workerProcesses =
-                 static_cast<int>(std::max(1U, std::thread::hardware_concurrency()))});
+             .workerProcesses = static_cast<int>(std::max(1U, std::thread::hardware_concurrency())),
+             .keepAliveSeconds = keepAliveSeconds});
         Say(fmt::format("nginx ({}) on 127.0.0.1:{}, {}", nginxBinary->string(), nginx.Port(),
                         NegotiatedTls(nginx.Port(), server.CaFile())));
         spec.client.baseUrl = fmt::format("https://127.0.0.1:{}", nginx.Port());

@@ -46,6 +46,19 @@ void ParseListen(const std::string& value, CommandLine& line) {
     line.port = port;
 }
 
+/// A whole number from `min` to `max` for option `name`.
+int ParseBounded(const std::string& name, const std::string& value, int min, int max,
+                 const char* unit) {
+    int number = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (error != std::errc() || end != value.data() + value.size() || number < min ||
+        number > max) {
+        throw UsageError(fmt::format("{} wants a whole number of {} from {} to {}, not '{}'", name,
+                                     unit, min, max, value));
+    }
+    return number;
+}
+
 /// Applies option `name` (with its value, if it takes one). Returns whether it used `value`.
 bool ApplyOption(const std::string& name, const std::optional<std::string>& value,
                  CommandLine& line) {
@@ -71,6 +84,12 @@ bool ApplyOption(const std::string& name, const std::optional<std::string>& valu
         line.tlsCert = required();
     } else if (name == "--tls-key") {
         line.tlsKey = required();
+    } else if (name == "--max-connections") {
+        line.maxConnections =
+            ParseBounded(name, required(), 1, kMaxConnectionsLimit, "connections");
+    } else if (name == "--keep-alive") {
+        line.keepAliveSeconds =
+            ParseBounded(name, required(), 1, kKeepAliveLimitSeconds, "seconds");
     } else {
         throw UsageError("unknown option " + name);
     }
@@ -98,8 +117,10 @@ void Validate(CommandLine& line, const std::vector<std::string>& positional) {
     if (positional.size() - 1 != subcommand.arity) {
         throw UsageError(std::string("usage: resv-server --data-dir DIR ") + subcommand.usage);
     }
-    if (line.demo || line.tlsCert || line.port != 8443 || line.host != "127.0.0.1") {
-        throw UsageError("--listen, --tls-cert, --tls-key and --demo are for serving, not for " +
+    if (line.demo || line.tlsCert || line.port != 8443 || line.host != "127.0.0.1" ||
+        line.maxConnections || line.keepAliveSeconds) {
+        throw UsageError("--listen, --tls-cert, --tls-key, --demo, --max-connections and "
+                         "--keep-alive are for serving, not for " +
                          positional.front());
     }
     line.action = subcommand.action;
@@ -136,6 +157,7 @@ CommandLine ParseCommandLine(const std::vector<std::string>& args) {
 std::string HelpText() {
     return R"(Usage:
   resv-server --data-dir DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--demo]
+              [--max-connections N] [--keep-alive SECONDS]
   resv-server --data-dir DIR create-tenant CODE NAME
   resv-server --data-dir DIR create-account TENANT LOGIN ROLE
   resv-server --data-dir DIR assign-operator LOGIN TENANT
@@ -149,6 +171,10 @@ Options:
   --tls-key FILE        certificate for localhost are made in DIR/tls (clients trust
                         DIR/tls/ca.crt)
   --demo                add the demo tenants and accounts (if missing) and list the logins
+  --max-connections N   connections served at once, 1 to 4096 (default 512); each holds a
+                        thread while open, idle keep-alive included; more wait their turn
+  --keep-alive SECONDS  how long an idle connection stays open for its next request, 1 to
+                        3600 (default 40: longer than a terminal's 30 s heartbeat)
   -h, --help            show this text
 
 Subcommands:

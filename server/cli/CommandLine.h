@@ -9,6 +9,9 @@
 
 namespace resv::server::cli {
 
+inline constexpr int kMaxConnectionsLimit = 4096; ///< one thread each
+inline constexpr int kKeepAliveLimitSeconds = 3600;
+
 /// A command line that cannot be run as written (exit status 2).
 class UsageError : public std::runtime_error {
 public:
@@ -25,7 +28,9 @@ struct CommandLine {
     std::optional<std::filesystem::path> tlsCert;
     std::optional<std::filesystem::path> tlsKey;
     bool demo = false;
-    std::vector<std::string> arguments; ///< the subcommand's
+    std::optional<int> maxConnections;   ///< unset: the server's default
+    std::optional<int> keepAliveSeconds; ///< unset: the server's default
+    std::vector<std::string> arguments;  ///< the subcommand's
 };
 
 /// `args` without the program name. Throws UsageError saying what is wrong.

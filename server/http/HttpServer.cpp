@@ -1,15 +1,19 @@
 #include "http/HttpServer.h"
 
 #include "http/Problem.h"
+#include "http/WorkerPool.h"
 #include "resv/model/Problem.h"
 #include "tls/TlsContext.h"
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <openssl/ssl.h>
 #include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -69,11 +73,88 @@ std::string DetailForStatus(int status) {
     }
 }
 
+/// The library's task queue over our elastic pool: the library runs each connection as one task.
+class ElasticTaskQueue final : public httplib::TaskQueue {
+public:
+    explicit ElasticTaskQueue(WorkerPoolLimits limits)
+        : m_pool(limits) {}
+    void enqueue(std::function<void()> task) override { m_pool.Post(std::move(task)); }
+    void shutdown() override { m_pool.Shutdown(); }
+
+private:
+    WorkerPool m_pool;
+};
+
+/// The sockets of this server's open TLS connections, so that Stop() can end their keep-alive
+/// waits: in the compiled library that wait ends only on data or on the keep-alive timeout, and
+/// the library tells no one which sockets it accepted. OpenSSL does, since the SSL_CTX is ours:
+/// an info callback notes a connection's socket when its handshake starts, and the free callback
+/// of an ex_data slot forgets it when the library frees the SSL, which it does before it closes
+/// the socket; so every socket noted here is still open while the mutex is held.
+class OpenConnections {
+public:
+    OpenConnections() = default;
+    OpenConnections(const OpenConnections&) = delete;
+    OpenConnections& operator=(const OpenConnections&) = delete;
+
+    /// From the SSL_CTX set-up; this object must outlive every connection made with `context`.
+    void Watch(SSL_CTX& context) {
+        SSL_CTX_set_ex_data(&context, ContextSlot(), this);
+        SSL_CTX_set_info_callback(&context, &OnInfo);
+    }
+
+    /// Shuts down the read side of each: a connection waiting for its next request sees the end
+    /// of its stream and closes, while an answer being written still goes out.
+    void StopReading() {
+        std::lock_guard lock(m_mutex);
+        for (const auto& [ssl, socket] : m_sockets) {
+            ::shutdown(socket, SHUT_RD);
+        }
+    }
+
+private:
+    static int ContextSlot() {
+        static const int slot = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+        return slot;
+    }
+    static int ConnectionSlot() {
+        static const int slot = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, &OnFree);
+        return slot;
+    }
+
+    static void OnInfo(const SSL* ssl, int where, int /*ret*/) {
+        if ((where & SSL_CB_HANDSHAKE_START) == 0 || SSL_get_ex_data(ssl, ConnectionSlot())) {
+            return;
+        }
+        auto* self =
+            static_cast<OpenConnections*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), ContextSlot()));
+        if (self == nullptr) {
+            return;
+        }
+        // Set on the SSL so that OnFree finds this object; OpenSSL passes the SSL as const only.
+        SSL_set_ex_data(const_cast<SSL*>(ssl), ConnectionSlot(), self);
+        std::lock_guard lock(self->m_mutex);
+        self->m_sockets[ssl] = SSL_get_fd(ssl);
+    }
+
+    /// Called for every SSL freed in the process, ours or not; `data` is null for others.
+    static void OnFree(void* ssl, void* data, CRYPTO_EX_DATA*, int, long, void*) {
+        if (auto* self = static_cast<OpenConnections*>(data)) {
+            std::lock_guard lock(self->m_mutex);
+            self->m_sockets.erase(static_cast<const SSL*>(ssl));
+        }
+    }
+
+    std::mutex m_mutex;
+    std::map<const SSL*, int> m_sockets;
+};
+
 } // namespace
 
 struct HttpServer::Impl {
     HttpServerOptions options;
     const Router& router;
+    OpenConnections connections; ///< before the server, so that it outlives the server
     std::unique_ptr<httplib::SSLServer> server;
     std::thread thread;
     std::atomic<bool> listenEnded{false};
@@ -194,7 +275,12 @@ HttpServer::~HttpServer() {
 void HttpServer::Start() {
     Impl& impl = *m_impl;
     std::string tlsError;
+    if (impl.options.maxWorkers < 1 || impl.options.keepAliveTimeout.count() < 1) {
+        throw std::runtime_error("the HTTP server needs at least one worker and a keep-alive "
+                                 "timeout of at least one second");
+    }
     impl.server = std::make_unique<httplib::SSLServer>([&](SSL_CTX& context) {
+        impl.connections.Watch(context);
         return tls::ConfigureServerContext(context, impl.options.certificateChain,
                                            impl.options.privateKey, tlsError);
     });
@@ -202,9 +288,13 @@ void HttpServer::Start() {
         throw std::runtime_error(tlsError.empty() ? "cannot set up TLS" : tlsError);
     }
     impl.Install();
-    const int threads = impl.options.workerThreads;
+    // A kept-alive connection holds its worker until the timeout, so the pool grows until every
+    // connection has one; threads beyond the core leave when idle.
+    const WorkerPoolLimits limits{.coreThreads = 8,
+                                  .maxThreads = static_cast<std::size_t>(impl.options.maxWorkers),
+                                  .idleTimeout = std::chrono::seconds(15)};
     // The library owns (and deletes) the queue it gets from here.
-    impl.server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    impl.server->new_task_queue = [limits] { return new ElasticTaskQueue(limits); };
     impl.server->set_socket_options(SocketOptions);
     impl.server->set_tcp_nodelay(true);
     impl.server->set_keep_alive_timeout(impl.options.keepAliveTimeout.count());
@@ -236,7 +326,12 @@ void HttpServer::Stop() {
     if (!m_impl->server) {
         return;
     }
-    m_impl->server->stop();
+    m_impl->server->stop(); // closes the listen socket
+    // The listen thread now joins the workers, and a connection idling in keep-alive would hold
+    // it until its timeout. One whose handshake starts after this ends after the handshake (the
+    // library serves nothing once the listen socket is closed); only a client that stalls inside
+    // the handshake can still hold Stop, for the read timeout.
+    m_impl->connections.StopReading();
     if (m_impl->thread.joinable()) {
         m_impl->thread.join();
     }

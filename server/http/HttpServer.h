@@ -17,9 +17,11 @@ struct HttpServerOptions {
     int port = 0; ///< 0 picks a free port
     std::filesystem::path certificateChain;
     std::filesystem::path privateKey;
-    /// Each open connection holds a worker while it is used or kept alive.
-    int workerThreads = 32;
-    std::chrono::seconds keepAliveTimeout{5};
+    /// Each open connection holds a worker thread while it is used or kept alive; the pool grows
+    /// to this many on demand (connections beyond it wait to be served). See ServerConfig.
+    int maxWorkers = 512;
+    /// Longer than a terminal's 30 s heartbeat, so terminals keep their connection.
+    std::chrono::seconds keepAliveTimeout{40};
     std::size_t maxBodyBytes = 1024 * 1024;
 };
 
@@ -32,7 +34,8 @@ public:
 
     /// Sets up TLS, binds and serves on a background thread. Throws std::runtime_error.
     void Start();
-    /// Stops accepting and waits for the workers. Safe to call twice.
+    /// Stops accepting, ends idle kept-alive connections at once (answers being written still
+    /// go out) and waits for the workers. Safe to call twice.
     void Stop();
     int Port() const;
 

@@ -21,9 +21,13 @@ struct ServerConfig {
     std::optional<std::filesystem::path> tlsCert{};
     std::optional<std::filesystem::path> tlsKey{};
     std::shared_ptr<const Clock> clock{}; ///< null means the system clock
-    /// Workers for connections: an idle keep-alive connection holds one until the timeout.
-    int workerThreads = 32;
-    std::chrono::seconds keepAliveTimeout{5};
+    /// Connections served at once: each holds a worker thread while open, kept-alive idle time
+    /// included; the pool grows to this on demand and shrinks when idle. Longer than a KIOSK
+    /// terminal's 30 s heartbeat, the keep-alive lets terminals keep their connection (no TLS
+    /// handshake per heartbeat). In production a load balancer in front holds the many terminal
+    /// connections (DESIGN.md, "HTTP server notes"), and these bound its connections to us.
+    int maxConnections = 512;
+    std::chrono::seconds keepAliveTimeout{40};
     /// Argon2id hashes at once (64 MiB each).
     int maxConcurrentHashes = 2;
     int databaseConnections = 4;
