@@ -1,5 +1,7 @@
 #include "console/MainFrame.h"
 
+#include "views/accounts/AccountWords.h"
+#include "views/accounts/AccountsView.h"
 #include "views/common/Icons.h"
 #include "views/common/Layout.h"
 #include "views/common/Text.h"
@@ -120,6 +122,7 @@ void MainFrame::BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher
     wxWithImages::Images images;
     images.push_back(views::IconBundle(views::Icon::Home, 32));
     images.push_back(views::IconBundle(views::Icon::Facilities, 32));
+    images.push_back(views::AccountsIcon(32));
     m_navigation->SetImages(images);
     m_home = new views::HomeView(m_navigation, *m_session);
     // TRANSLATORS: the navigation entry of the home screen.
@@ -135,6 +138,18 @@ void MainFrame::BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher
         // TRANSLATORS: the navigation entry of the Facilities & Terminals screen (施設と端末).
         m_navigation->AddPage(m_facilities, _("Facilities & Terminals"), false, 1);
         m_facilities->Start();
+    }
+
+    // Accounts (A.9.2): for sessions with accounts.read; writing is decided from /me too.
+    const views::AccountPermissions accounts = views::AccountPermissionsFor(m_session->Me());
+    if (auto accountsApi = std::dynamic_pointer_cast<client::IAccountsApi>(m_session->Client());
+        accounts.read && accountsApi) {
+        m_accounts = new views::AccountsView(m_navigation, *m_session, accountsApi,
+                                             permissions.read ? facilitiesApi : nullptr, accounts,
+                                             runner, ui);
+        // TRANSLATORS: the navigation entry of the Accounts screen (アカウント).
+        m_navigation->AddPage(m_accounts, _("Accounts"), false, 2);
+        m_accounts->Start();
     }
 }
 

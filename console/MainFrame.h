@@ -14,6 +14,7 @@
 class wxListbook;
 
 namespace resv::views {
+class AccountsView;
 class FacilitiesView;
 class HomeView;
 }
@@ -46,6 +47,8 @@ public:
     views::HomeView* Home() const { return m_home; }
     /// Null when the account may not read facilities.
     views::FacilitiesView* Facilities() const { return m_facilities; }
+    /// Null when the session may not read accounts.
+    views::AccountsView* Accounts() const { return m_accounts; }
     views::SessionPresenter& SessionCheck() { return m_sessionPresenter; }
     wxListbook* Navigation() const { return m_navigation; }
     int LogoutToolId() const { return m_logoutId; }
@@ -78,6 +81,7 @@ private:
     wxListbook* m_navigation = nullptr;
     views::HomeView* m_home = nullptr;
     views::FacilitiesView* m_facilities = nullptr;
+    views::AccountsView* m_accounts = nullptr;
     wxTimer m_clockTimer;
     wxTimer m_checkTimer;
     int m_logoutId = wxID_NONE;

@@ -1,0 +1,129 @@
+// The Accounts screen against the real in-process resv-server, reached through the console's own
+// navigation after logging in as the demo's manager: an account created through the dialog,
+// its one-time password shown once, then disabled (the server says so too).
+#include "GuiSupport.h"
+#include "TestServer.h"
+
+#include "../Fakes.h"
+#include "console/MainFrame.h"
+#include "console/Shell.h"
+#include "views/accounts/AccountDialog.h"
+#include "views/accounts/AccountsDialogs.h"
+#include "views/accounts/AccountsView.h"
+#include "views/common/Words.h"
+#include "views/login/LoginDialog.h"
+
+#include "resv/client/ApiClient.h"
+
+#include <catch2/catch.hpp>
+
+#include <wx/button.h>
+#include <wx/checklst.h>
+#include <wx/listbook.h>
+#include <wx/modalhook.h>
+#include <wx/msgdlg.h>
+#include <wx/textctrl.h>
+
+using namespace resv;
+using namespace resv::views;
+using namespace resv::views::gui_test;
+
+namespace {
+
+constexpr const char* kManagerPassword = "Kanri-Demo#2026";
+
+/// Drives the New dialog, then reads the one-time password, then answers Yes to a question.
+class Script final : public wxModalDialogHook {
+public:
+    Script() { Register(); }
+    ~Script() override { Unregister(); }
+    int entered = 0;
+    int open = 0;
+    wxString password;
+    wxString question;
+
+    int Enter(wxDialog* dialog) override {
+        ++entered;
+        if (auto* message = dynamic_cast<wxMessageDialog*>(dialog)) {
+            question = message->GetMessage();
+            return wxID_YES;
+        }
+        ++open;
+        wxTheApp->CallAfter([this, dialog] { Drive(dialog); });
+        return wxID_NONE;
+    }
+    void Exit(wxDialog*) override { --open; }
+
+private:
+    void Drive(wxDialog* d) {
+        if (auto* otp = dynamic_cast<OneTimePasswordDialog*>(d)) {
+            password = otp->Password()->GetValue();
+            otp->EndModal(wxID_OK);
+            return;
+        }
+        auto* dialog = dynamic_cast<AccountDialog*>(d);
+        REQUIRE(dialog);
+        REQUIRE(WaitUntil([&] { return dialog->RolesList()->GetCount() > 0; }));
+        TypeInto(dialog->LoginIdField(), "Gui.Tester");
+        TypeInto(dialog->DisplayNameField(), "Gui Tester");
+        const int employee = dialog->RolesList()->FindString(RoleName("customeremployee"));
+        REQUIRE(employee != wxNOT_FOUND);
+        dialog->RolesList()->Check(employee);
+        wxCommandEvent event(wxEVT_CHECKLISTBOX, dialog->RolesList()->GetId());
+        event.SetInt(employee);
+        event.SetEventObject(dialog->RolesList());
+        dialog->RolesList()->ProcessWindowEvent(event);
+        Click(dialog->SaveButton());
+    }
+};
+
+} // namespace
+
+TEST_CASE("the manager creates and disables an account on the real server",
+          "[gui][accounts][server]") {
+    UseTestLanguage("en");
+    test::MemorySettings settings;
+    console::Shell shell({TestServer::Shared().Url(), TestServer::Shared().CaFile()}, settings);
+    shell.ShowLogin();
+    REQUIRE(WaitUntil([&] { return shell.Login() && shell.Login()->IsShown(); }));
+    LoginDialog* login = shell.Login();
+    login->FieldCtrl(LoginField::Tenant)->SetValue(wxS("demo"));
+    login->FieldCtrl(LoginField::LoginId)->SetValue(wxS("manager"));
+    login->FieldCtrl(LoginField::Password)->SetValue(wxString::FromUTF8(kManagerPassword));
+    REQUIRE(login->Presenter().Submit());
+    REQUIRE(WaitUntil([&] { return shell.Main() && shell.Main()->IsShown() && !shell.Login(); }));
+    console::MainFrame* frame = shell.Main();
+    AccountsView* view = frame->Accounts();
+    REQUIRE(view != nullptr); // the manager's /me holds accounts.read
+    frame->Navigation()->SetSelection(static_cast<size_t>(frame->Navigation()->FindPage(view)));
+    REQUIRE(WaitUntil([&] { return view->Presenter().Loaded() && view->Presenter().RowCount() > 0; }));
+    CHECK(view->Presenter().Permissions().write);
+
+    Script script;
+    Click(view->Button(AccountAction::New));
+    REQUIRE(WaitUntil([&] { return script.entered == 2 && script.open == 0; }));
+    CHECK(script.password.length() >= 12);
+    const model::Account* created = view->Presenter().Selected();
+    REQUIRE(created != nullptr);
+    CHECK(created->loginId == "gui.tester");
+    const std::string id = created->id;
+
+    Click(view->Button(AccountAction::Disable));
+    REQUIRE(WaitUntil([&] {
+        return view->Presenter().Selected() &&
+               view->Presenter().Selected()->status == model::AccountStatus::Disabled;
+    }));
+    CHECK(script.question.Contains(wxS("gui.tester")));
+    Settle();
+    Screenshot(frame, "accounts-server-en");
+
+    client::ClientOptions options;
+    options.baseUrl = TestServer::Shared().Url();
+    options.caFile = TestServer::Shared().CaFile();
+    client::ApiClient client(options);
+    client.Login({"demo", "manager", kManagerPassword, std::nullopt});
+    CHECK(client.GetAccount(id).status == model::AccountStatus::Disabled);
+
+    shell.CloseAll();
+    REQUIRE(WaitUntil([&] { return !shell.Login() && !shell.Main(); }));
+}
