@@ -62,8 +62,7 @@ std::vector<std::string> LoginIds(const AccountsPresenter& p) {
 
 } // namespace
 
-TEST_CASE("accounts permissions come from /me's permissions, custom roles included",
-          "[accounts]") {
+TEST_CASE("accounts permissions come from /me's permissions, custom roles included", "[accounts]") {
     model::Me me = test::SampleMe();
     me.roles = {"Front desk lead"}; // a custom role the console knows nothing about
     me.permissions = {"accounts.read", "facilities.read"};
@@ -80,8 +79,9 @@ TEST_CASE("read-only sessions see the list with every action unavailable", "[acc
     auto p = f.Presenter({true, false});
     REQUIRE(p->RowCount() == 5);
     p->Select("acc_2");
-    for (auto action : {AccountAction::New, AccountAction::Edit, AccountAction::Disable,
-                        AccountAction::ResetPassword, AccountAction::Delete, AccountAction::Import}) {
+    for (auto action :
+         {AccountAction::New, AccountAction::Edit, AccountAction::Disable,
+          AccountAction::ResetPassword, AccountAction::Delete, AccountAction::Import}) {
         CHECK(p->WhyNot(action) == Unavailable::ReadOnly);
     }
     p->Disable();
@@ -253,9 +253,10 @@ TEST_CASE("import: a dry run previews every row, Apply sends the same file for r
     auto p = f.Presenter();
     f.api->importAnswer.valid = 2;
     f.api->importAnswer.rows = {{2, "sato", "valid", {}, {}, {}}, {3, "kato", "valid", {}, {}, {}}};
-    const std::string file = "\xEF\xBB\xBFlogin_id,display_name,email,roles,jurisdictions,facilities\r\n"
-                             "sato,\"Sato, Ichiro\",,customeremployee,,\r\n"
-                             "kato,=cmd,,customeremployee,Tokyo,\r\n";
+    const std::string file =
+        "\xEF\xBB\xBFlogin_id,display_name,email,roles,jurisdictions,facilities\r\n"
+        "sato,\"Sato, Ichiro\",,customeremployee,,\r\n"
+        "kato,=cmd,,customeremployee,Tokyo,\r\n";
     p->ApplyImport(); // nothing previewed yet
     p->CheckImport(file);
     CHECK(p->Importing());
@@ -274,10 +275,10 @@ TEST_CASE("import: a dry run previews every row, Apply sends the same file for r
     CHECK_FALSE(f.api->imports[1].second);
     CHECK(f.api->imports[1].first == f.api->imports[0].first);
 
-    const std::string csv = OneTimePasswordCsv(f.imported[0], p->Preview() ? p->Preview()->displayNames
-                                                                            : std::map<std::string, std::string>{
-                                                                                  {"sato", "Sato, Ichiro"},
-                                                                                  {"kato", "=cmd"}});
+    const std::string csv = OneTimePasswordCsv(
+        f.imported[0], p->Preview() ? p->Preview()->displayNames
+                                    : std::map<std::string, std::string>{{"sato", "Sato, Ichiro"},
+                                                                         {"kato", "=cmd"}});
     CHECK(csv == "\xEF\xBB\xBFlogin_id,display_name,one_time_password\r\n"
                  "sato,\"Sato, Ichiro\",otp-sato\r\n"
                  "kato,'=cmd,otp-kato\r\n");
@@ -289,8 +290,9 @@ TEST_CASE("import: bad rows block Apply; a file that is not UTF-8 is refused uns
     auto p = f.Presenter();
     f.api->importAnswer.valid = 1;
     f.api->importAnswer.invalid = 1;
-    f.api->importAnswer.rows = {{2, "sato", "valid", {}, {}, {}},
-                                {3, "Bad Id", "error", {{"login_id", "invalid_value", ""}}, {}, {}}};
+    f.api->importAnswer.rows = {
+        {2, "sato", "valid", {}, {}, {}},
+        {3, "Bad Id", "error", {{"login_id", "invalid_value", ""}}, {}, {}}};
     p->CheckImport("login_id,display_name\nsato,Sato\nBad Id,X\n");
     f.Run();
     p->ApplyImport();

@@ -62,16 +62,16 @@ public:
         const bool descending = query.sort.starts_with('-');
         const std::string key = descending ? query.sort.substr(1) : query.sort;
         std::stable_sort(matching.begin(), matching.end(), [&](const auto& a, const auto& b) {
-            const bool less = key == "display_name" ? a.displayName < b.displayName
-                                                    : a.loginId < b.loginId;
-            const bool greater = key == "display_name" ? b.displayName < a.displayName
-                                                       : b.loginId < a.loginId;
+            const bool less =
+                key == "display_name" ? a.displayName < b.displayName : a.loginId < b.loginId;
+            const bool greater =
+                key == "display_name" ? b.displayName < a.displayName : b.loginId < a.loginId;
             return descending ? greater : less;
         });
         const std::size_t start = query.cursor ? std::stoul(*query.cursor) : 0;
         model::Page<model::Account> page;
-        for (std::size_t i = start; i < matching.size() && page.items.size() <
-                                                               static_cast<std::size_t>(query.limit);
+        for (std::size_t i = start;
+             i < matching.size() && page.items.size() < static_cast<std::size_t>(query.limit);
              ++i) {
             page.items.push_back(matching[i]);
         }

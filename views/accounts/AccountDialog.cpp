@@ -43,11 +43,10 @@ wxColour ErrorColour() {
 
 AccountDialog::AccountDialog(wxWindow* parent, std::shared_ptr<client::IAccountsApi> api,
                              std::shared_ptr<client::IFacilitiesApi> facilities,
-                             std::optional<model::Account> existing,
-                             std::vector<model::Role> roles, ITaskRunner& runner,
-                             IUiDispatcher& ui)
-    : wxDialog(parent, wxID_ANY, existing ? _("Edit account") : _("New account"),
-               wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER)
+                             std::optional<model::Account> existing, std::vector<model::Role> roles,
+                             ITaskRunner& runner, IUiDispatcher& ui)
+    : wxDialog(parent, wxID_ANY, existing ? _("Edit account") : _("New account"), wxDefaultPosition,
+               wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER)
     , m_presenter(std::move(api), std::move(facilities), existing, std::move(roles), runner, ui) {
     const bool isNew = !existing;
     auto* column = new wxBoxSizer(wxVERTICAL);
@@ -220,7 +219,8 @@ void AccountDialog::FillScopeTree() {
 
 void AccountDialog::SyncScopeChecks() {
     const ScopeSelection& scope = m_presenter.Scope();
-    for (wxTreeListItem item = m_tree->GetFirstItem(); item.IsOk(); item = m_tree->GetNextItem(item)) {
+    for (wxTreeListItem item = m_tree->GetFirstItem(); item.IsOk();
+         item = m_tree->GetNextItem(item)) {
         const auto* data = static_cast<ScopeItem*>(m_tree->GetItemData(item));
         wxCheckBoxState state = wxCHK_UNCHECKED;
         if (data->jurisdiction) {
@@ -248,7 +248,8 @@ void AccountDialog::OnScopeChecked(wxTreeListEvent& event) {
 }
 
 void AccountDialog::CheckScope(const std::string& id, bool on) {
-    for (wxTreeListItem item = m_tree->GetFirstItem(); item.IsOk(); item = m_tree->GetNextItem(item)) {
+    for (wxTreeListItem item = m_tree->GetFirstItem(); item.IsOk();
+         item = m_tree->GetNextItem(item)) {
         if (static_cast<ScopeItem*>(m_tree->GetItemData(item))->id == id) {
             m_tree->CheckItem(item, on ? wxCHK_CHECKED : wxCHK_UNCHECKED);
             ScopeItemChecked(item);

@@ -50,8 +50,8 @@ public:
     wxString ErrorShown(const std::string& field) const;
 
 private:
-    wxWindow* AddField(wxSizer* grid, const wxString& label, wxWindow* control,
-                       const char* field, const wxString& note = {});
+    wxWindow* AddField(wxSizer* grid, const wxString& label, wxWindow* control, const char* field,
+                       const wxString& note = {});
     void FillRoles();
     void FillScopeTree();
     void SyncScopeChecks();

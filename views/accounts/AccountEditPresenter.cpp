@@ -264,7 +264,8 @@ nlohmann::json BodyOf(const std::optional<model::Account>& existing, const std::
         body[f::kDisplayName] = displayName;
     }
     if (trimmedEmail != existing->email.value_or("")) {
-        body[f::kEmail] = trimmedEmail.empty() ? nlohmann::json(nullptr) : nlohmann::json(trimmedEmail);
+        body[f::kEmail] =
+            trimmedEmail.empty() ? nlohmann::json(nullptr) : nlohmann::json(trimmedEmail);
     }
     std::vector<std::string> before = existing->roles;
     std::vector<std::string> after = roles;
@@ -289,10 +290,10 @@ nlohmann::json BodyOf(const std::optional<model::Account>& existing, const std::
 bool AccountEditPresenter::Validate() {
     m_errors.clear();
     if (m_existing == std::nullopt && !model::IsValidLoginId(m_loginId)) {
-        m_errors.emplace(f::kLoginId, model::FieldError{f::kLoginId,
-                                                        m_loginId.empty() ? "required"
-                                                                          : "invalid_value",
-                                                        "login_id"});
+        m_errors.emplace(f::kLoginId,
+                         model::FieldError{f::kLoginId,
+                                           m_loginId.empty() ? "required" : "invalid_value",
+                                           "login_id"});
     }
     if (m_scope.Empty()) {
         m_errors.emplace(f::kScope, model::FieldError{f::kScope, "required", "scope"});
@@ -303,8 +304,8 @@ bool AccountEditPresenter::Validate() {
                                      {f::kDisplayName, "stand-in"},
                                      {f::kRoles, {"stand-in"}},
                                      {f::kScope, {{"all", true}}}};
-    nlohmann::json body = BodyOf(m_existing, m_loginId, m_displayName, m_email, ChosenRoles(),
-                                 m_scope.ToScope());
+    nlohmann::json body =
+        BodyOf(m_existing, m_loginId, m_displayName, m_email, ChosenRoles(), m_scope.ToScope());
     for (int attempt = 0; attempt < 8; ++attempt) {
         try {
             if (m_existing) {
@@ -340,8 +341,8 @@ void AccountEditPresenter::Save() {
     if (!valid) {
         return;
     }
-    const nlohmann::json body = BodyOf(m_existing, m_loginId, m_displayName, m_email,
-                                       ChosenRoles(), m_scope.ToScope());
+    const nlohmann::json body =
+        BodyOf(m_existing, m_loginId, m_displayName, m_email, ChosenRoles(), m_scope.ToScope());
     if (m_existing && body.empty()) {
         if (m_callbacks.updated) {
             m_callbacks.updated(*m_existing); // nothing changed: nothing to send
@@ -352,17 +353,18 @@ void AccountEditPresenter::Save() {
     Notify();
     auto api = m_api;
     if (!m_existing) {
-        m_scopeJob.Run([api, input = body.get<model::AccountInput>()] { return api->CreateAccount(input); },
-                       [this](TaskResult<model::AccountCreated> result) {
-                           m_busy = false;
-                           if (!result.Ok()) {
-                               return Failed(ToApiError(result.Error()));
-                           }
-                           Notify();
-                           if (m_callbacks.created) {
-                               m_callbacks.created(result.Value());
-                           }
-                       });
+        m_scopeJob.Run(
+            [api, input = body.get<model::AccountInput>()] { return api->CreateAccount(input); },
+            [this](TaskResult<model::AccountCreated> result) {
+                m_busy = false;
+                if (!result.Ok()) {
+                    return Failed(ToApiError(result.Error()));
+                }
+                Notify();
+                if (m_callbacks.created) {
+                    m_callbacks.created(result.Value());
+                }
+            });
         return;
     }
     m_scopeJob.Run(
@@ -391,8 +393,8 @@ void AccountEditPresenter::Failed(const client::ApiError& error) {
         return Notify();
     }
     if (http && error.Code() == code::kConflict && IsNew()) {
-        m_errors.insert_or_assign(f::kLoginId,
-                                  model::FieldError{f::kLoginId, code::kConflict, error.Problem().detail});
+        m_errors.insert_or_assign(
+            f::kLoginId, model::FieldError{f::kLoginId, code::kConflict, error.Problem().detail});
         return Notify();
     }
     if (http && error.Code() == code::kLastManager) {

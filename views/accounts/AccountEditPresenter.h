@@ -53,7 +53,9 @@ public:
     void SetJurisdiction(const std::string& id, bool on);
     void SetFacility(const std::string& id, bool on);
     /// "Nothing chosen" when not All.
-    bool Empty() const { return !m_all && m_chosenJurisdictions.empty() && m_chosenFacilities.empty(); }
+    bool Empty() const {
+        return !m_all && m_chosenJurisdictions.empty() && m_chosenFacilities.empty();
+    }
 
 private:
     std::string JurisdictionOf(const std::string& facilityId) const;

@@ -31,7 +31,8 @@ wxString AccountStatusText(const model::Account& account) {
     if (account.status == model::AccountStatus::Locked && account.lockedUntil) {
         // "2026-11-25 17:10 JST" -> "17:10 JST": a lock lasts at most 15 minutes.
         const std::string until = model::FormatJstDateTimeShort(*account.lockedUntil).substr(11);
-        // TRANSLATORS: an account's status with the time its lock ends, e.g. "Locked until 17:10 JST".
+        // TRANSLATORS: an account's status with the time its lock ends, e.g. "Locked until 17:10
+        // JST".
         return wxString::Format(_("Locked until %s"), FromUtf8(until));
     }
     return AccountStatusName(account.status);
@@ -45,7 +46,8 @@ wxString ScopeText(const model::Scope& scope) {
     const int j = static_cast<int>(scope.jurisdictions.size());
     const int f = static_cast<int>(scope.facilities.size());
     // TRANSLATORS: part of an account's scope, e.g. "2 jurisdictions".
-    const wxString jurisdictions = wxString::Format(wxPLURAL("%d jurisdiction", "%d jurisdictions", j), j);
+    const wxString jurisdictions =
+        wxString::Format(wxPLURAL("%d jurisdiction", "%d jurisdictions", j), j);
     // TRANSLATORS: part of an account's scope, e.g. "3 facilities".
     const wxString facilities = wxString::Format(wxPLURAL("%d facility", "%d facilities", f), f);
     if (j > 0 && f > 0) {
@@ -148,7 +150,8 @@ wxString ImportErrorsText(const std::vector<model::FieldError>& errors) {
             text += _("This login ID already exists.");
         } else if (field == "roles" && error.code == "not_found") {
             text += _("A role of this name does not exist.");
-        } else if ((field == "jurisdictions" || field == "facilities") && error.code == "not_found") {
+        } else if ((field == "jurisdictions" || field == "facilities") &&
+                   error.code == "not_found") {
             text += _("A jurisdiction or facility of this name does not exist.");
         } else if (field == "line" || field == "columns") {
             text += _("The line does not have the six columns of the template.");

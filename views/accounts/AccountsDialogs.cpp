@@ -42,12 +42,13 @@ OneTimePasswordDialog::OneTimePasswordDialog(wxWindow* parent, const IssuedPassw
             : wxString::Format(_("The password of %s has been reset and its sessions have "
                                  "ended. Give this one-time password to its owner:"),
                                who);
-    column->Add(WrappedText(this, intro), layout::Padded(this, Space::Large, wxLEFT | wxRIGHT | wxTOP));
+    column->Add(WrappedText(this, intro),
+                layout::Padded(this, Space::Large, wxLEFT | wxRIGHT | wxTOP));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     m_password = new wxTextCtrl(this, wxID_ANY, FromUtf8(issued.password), wxDefaultPosition,
                                 FromDIP(wxSize(340, -1)), wxTE_READONLY);
-    m_password->SetFont(wxFont(wxFontInfo(m_password->GetFont().GetPointSize() + 2)
-                                   .Family(wxFONTFAMILY_TELETYPE)));
+    m_password->SetFont(
+        wxFont(wxFontInfo(m_password->GetFont().GetPointSize() + 2).Family(wxFONTFAMILY_TELETYPE)));
     row->Add(m_password, wxSizerFlags(1).CenterVertical());
     m_copy = new wxButton(this, wxID_ANY, _("Copy"));
     row->Add(m_copy, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Medium)));
@@ -103,7 +104,8 @@ ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, AccountsPresenter& pr
     m_rows->AppendColumn(_("Result"), wxLIST_FORMAT_LEFT, FromDIP(90));
     m_rows->AppendColumn(_("Errors"), wxLIST_FORMAT_LEFT, FromDIP(360));
     for (const model::ImportRow& row : result.rows) {
-        const long item = m_rows->InsertItem(m_rows->GetItemCount(), wxString::Format(wxS("%d"), row.line));
+        const long item =
+            m_rows->InsertItem(m_rows->GetItemCount(), wxString::Format(wxS("%d"), row.line));
         m_rows->SetItem(item, 1, FromUtf8(row.loginId));
         m_rows->SetItem(item, 2, ImportStatusText(row.status));
         m_rows->SetItem(item, 3, ImportErrorsText(row.errors));

@@ -89,7 +89,8 @@ std::map<std::string, std::string> DisplayNamesOf(std::string_view csv) {
 
 AccountPermissions AccountPermissionsFor(const model::Me& me) {
     namespace p = model::permission;
-    return {Contains(me.permissions, p::kAccountsRead), Contains(me.permissions, p::kAccountsWrite)};
+    return {Contains(me.permissions, p::kAccountsRead),
+            Contains(me.permissions, p::kAccountsWrite)};
 }
 
 AccountsPresenter::AccountsPresenter(std::shared_ptr<client::IAccountsApi> api,
@@ -230,8 +231,7 @@ bool AccountsPresenter::SortDescending() const {
 std::optional<std::size_t> AccountsPresenter::IndexOf(const std::string& id) const {
     const auto it = std::find_if(m_rows.begin(), m_rows.end(),
                                  [&](const model::Account& a) { return a.id == id; });
-    return it == m_rows.end() ? std::nullopt
-                              : std::optional<std::size_t>(it - m_rows.begin());
+    return it == m_rows.end() ? std::nullopt : std::optional<std::size_t>(it - m_rows.begin());
 }
 
 void AccountsPresenter::Select(std::optional<std::string> id) {
@@ -270,7 +270,7 @@ Unavailable AccountsPresenter::WhyNot(AccountAction action) const {
     using model::AccountStatus;
     switch (action) {
     case AccountAction::Disable:
-        return self ? Unavailable::Self
+        return self                                         ? Unavailable::Self
                : account->status == AccountStatus::Disabled ? Unavailable::NotNeeded
                                                             : Unavailable::None;
     case AccountAction::Enable:
@@ -368,8 +368,8 @@ void AccountsPresenter::ResetPassword() {
                           Apply(result.Value().account);
                           Notify(m_callbacks.stateChanged);
                           if (m_callbacks.passwordIssued) {
-                              m_callbacks.passwordIssued({result.Value().account,
-                                                          result.Value().oneTimePassword, false});
+                              m_callbacks.passwordIssued(
+                                  {result.Value().account, result.Value().oneTimePassword, false});
                           }
                       });
     Notify(m_callbacks.stateChanged);
@@ -450,21 +450,23 @@ void AccountsPresenter::CheckImport(std::string fileBytes) {
     m_importing = true;
     m_preview.reset();
     auto api = m_api;
-    m_actionScope.Run([api, csv] { return api->ImportAccountsCsv(csv, true); },
-                      [this, csv](TaskResult<model::ImportResult> result) {
-                          m_importing = false;
-                          Notify(m_callbacks.stateChanged);
-                          if (!result.Ok()) {
-                              return Failed(ToApiError(result.Error()));
-                          }
-                          m_preview = ImportPreview{csv, std::move(result.Value()), DisplayNamesOf(csv)};
-                          Notify(m_callbacks.importChecked);
-                      });
+    m_actionScope.Run(
+        [api, csv] { return api->ImportAccountsCsv(csv, true); },
+        [this, csv](TaskResult<model::ImportResult> result) {
+            m_importing = false;
+            Notify(m_callbacks.stateChanged);
+            if (!result.Ok()) {
+                return Failed(ToApiError(result.Error()));
+            }
+            m_preview = ImportPreview{csv, std::move(result.Value()), DisplayNamesOf(csv)};
+            Notify(m_callbacks.importChecked);
+        });
     Notify(m_callbacks.stateChanged);
 }
 
 void AccountsPresenter::ApplyImport() {
-    if (m_importing || !m_preview || m_preview->result.invalid > 0 || m_preview->result.rows.empty()) {
+    if (m_importing || !m_preview || m_preview->result.invalid > 0 ||
+        m_preview->result.rows.empty()) {
         return;
     }
     m_importing = true;

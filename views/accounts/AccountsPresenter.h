@@ -27,7 +27,17 @@ struct AccountPermissions {
 };
 AccountPermissions AccountPermissionsFor(const model::Me& me);
 
-enum class AccountAction { New, Edit, Disable, Enable, Unlock, ResetPassword, SignOut, Delete, Import };
+enum class AccountAction {
+    New,
+    Edit,
+    Disable,
+    Enable,
+    Unlock,
+    ResetPassword,
+    SignOut,
+    Delete,
+    Import
+};
 
 /// Why an action cannot be done now; the view words it in the tooltip.
 enum class Unavailable {
@@ -80,7 +90,7 @@ public:
         std::function<void(AccountAction, const model::Account&)> actionDone;
         std::function<void(const IssuedPassword&)> passwordIssued;
         std::function<void(const std::string& csv)> exported;
-        std::function<void()> importChecked;                       ///< Preview() is ready
+        std::function<void()> importChecked;                      ///< Preview() is ready
         std::function<void(const model::ImportResult&)> imported; ///< the real run succeeded
         std::function<void(ImportProblem)> importRejected;
     };

@@ -1,8 +1,8 @@
 #include "views/accounts/AccountsView.h"
 
 #include "views/accounts/AccountList.h"
-#include "views/accounts/AccountsDialogs.h"
 #include "views/accounts/AccountWords.h"
+#include "views/accounts/AccountsDialogs.h"
 #include "views/common/ApiErrors.h"
 #include "views/common/Layout.h"
 #include "views/common/Text.h"
@@ -26,9 +26,8 @@ namespace {
 using layout::Px;
 using layout::Space;
 
-const model::AccountStatus kStatuses[] = {model::AccountStatus::Active,
-                                          model::AccountStatus::Disabled,
-                                          model::AccountStatus::Locked};
+const model::AccountStatus kStatuses[] = {
+    model::AccountStatus::Active, model::AccountStatus::Disabled, model::AccountStatus::Locked};
 
 } // namespace
 
@@ -165,8 +164,7 @@ void AccountsView::BindEvents() {
     });
     m_statusFilter->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         const int index = m_statusFilter->GetSelection();
-        m_presenter.SetStatusFilter(index > 0 ? std::optional(kStatuses[index - 1])
-                                              : std::nullopt);
+        m_presenter.SetStatusFilter(index > 0 ? std::optional(kStatuses[index - 1]) : std::nullopt);
     });
     m_refresh->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter.Refresh(); });
     m_refreshTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
@@ -199,9 +197,9 @@ void AccountsView::BindEvents() {
 
 void AccountsView::FillRoleFilter() {
     const int previous = m_roleFilter->GetSelection();
-    const std::string selected =
-        previous > 0 && previous <= static_cast<int>(m_roleChoices.size()) ? m_roleChoices[previous - 1]
-                                                                          : std::string();
+    const std::string selected = previous > 0 && previous <= static_cast<int>(m_roleChoices.size())
+                                     ? m_roleChoices[previous - 1]
+                                     : std::string();
     m_roleFilter->Clear();
     m_roleChoices.clear();
     m_roleFilter->Append(_("All roles"));

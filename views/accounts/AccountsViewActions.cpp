@@ -90,9 +90,9 @@ void AccountsView::OnNewOrEdit(bool isNew) {
         ShowPassword({created->account, created->oneTimePassword, true});
     } else if (const auto& updated = dialog.Updated()) {
         m_presenter.Saved(*updated);
-        m_messages->ShowMessage(wxString::Format(_("The account %s has been saved."),
-                                                 AccountName(*updated)),
-                                wxICON_INFORMATION);
+        m_messages->ShowMessage(
+            wxString::Format(_("The account %s has been saved."), AccountName(*updated)),
+            wxICON_INFORMATION);
     }
 }
 
@@ -179,9 +179,9 @@ void AccountsView::OnImport() {
     }
     std::string bytes;
     if (!ReadFile(choose.GetPath(), bytes)) {
-        m_messages->ShowMessage(wxString::Format(_("The file %s could not be read."),
-                                                 choose.GetPath()),
-                                wxICON_WARNING);
+        m_messages->ShowMessage(
+            wxString::Format(_("The file %s could not be read."), choose.GetPath()),
+            wxICON_WARNING);
         return;
     }
     m_messages->ShowMessage(_("Checking the file..."), wxICON_INFORMATION);
@@ -206,8 +206,9 @@ void AccountsView::ShowImportPreview() {
 
 void AccountsView::SaveOneTimePasswords(const model::ImportResult& result,
                                         const std::map<std::string, std::string>& names) {
-    const int created = static_cast<int>(std::count_if(
-        result.rows.begin(), result.rows.end(), [](const auto& row) { return row.oneTimePassword; }));
+    const int created =
+        static_cast<int>(std::count_if(result.rows.begin(), result.rows.end(),
+                                       [](const auto& row) { return row.oneTimePassword; }));
     for (;;) {
         wxFileDialog save(this,
                           wxString::Format(wxPLURAL("%d account created: save its one-time "
@@ -262,13 +263,12 @@ void AccountsView::WriteExport(const std::string& csv) {
         m_exportDialog->EndModal(wxID_OK);
     }
     if (WriteFile(m_exportPath, csv)) {
-        m_messages->ShowMessage(wxString::Format(_("The accounts have been exported to %s."),
-                                                 m_exportPath),
-                                wxICON_INFORMATION);
+        m_messages->ShowMessage(
+            wxString::Format(_("The accounts have been exported to %s."), m_exportPath),
+            wxICON_INFORMATION);
     } else {
-        m_messages->ShowMessage(wxString::Format(_("The file %s could not be written."),
-                                                 m_exportPath),
-                                wxICON_WARNING);
+        m_messages->ShowMessage(
+            wxString::Format(_("The file %s could not be written."), m_exportPath), wxICON_WARNING);
     }
 }
 

@@ -96,7 +96,8 @@ TEST_CASE("the manager creates and disables an account on the real server",
     AccountsView* view = frame->Accounts();
     REQUIRE(view != nullptr); // the manager's /me holds accounts.read
     frame->Navigation()->SetSelection(static_cast<size_t>(frame->Navigation()->FindPage(view)));
-    REQUIRE(WaitUntil([&] { return view->Presenter().Loaded() && view->Presenter().RowCount() > 0; }));
+    REQUIRE(
+        WaitUntil([&] { return view->Presenter().Loaded() && view->Presenter().RowCount() > 0; }));
     CHECK(view->Presenter().Permissions().write);
 
     Script script;

@@ -95,16 +95,19 @@ struct Screen {
 
     explicit Screen(AccountPermissions permissions = {true, true}) {
         test::FillAccounts(*api, 40);
-        api->accounts[0].displayName = "\xe5\xb1\xb1\xe7\x94\xb0 \xe8\x8a\xb1\xe5\xad\x90"; // 山田 花子
+        api->accounts[0].displayName =
+            "\xe5\xb1\xb1\xe7\x94\xb0 \xe8\x8a\xb1\xe5\xad\x90"; // 山田 花子
         api->accounts[0].lastLoginAt = test::SampleTime();
-        api->accounts[1].displayName = "\xe9\x88\xb4\xe6\x9c\xa8 \xe5\xa4\xaa\xe9\x83\x8e"; // 鈴木 太郎
+        api->accounts[1].displayName =
+            "\xe9\x88\xb4\xe6\x9c\xa8 \xe5\xa4\xaa\xe9\x83\x8e"; // 鈴木 太郎
         api->accounts[1].status = model::AccountStatus::Locked;
         api->accounts[1].lockedUntil = test::SampleTime();
         api->accounts[1].scope = {false, {"jur_tokyo", "jur_osaka"}, {"a", "b", "c"}};
         api->accounts[2].status = model::AccountStatus::Disabled;
         api->accounts[2].roles = {"customermanager_viewer", "Front desk"};
         test::FillSample(*facilities);
-        facilities->jurisdictions[0].name = "\xe6\x9d\xb1\xe4\xba\xac\xe7\xae\xa1\xe8\xbd\x84"; // 東京管轄
+        facilities->jurisdictions[0].name =
+            "\xe6\x9d\xb1\xe4\xba\xac\xe7\xae\xa1\xe8\xbd\x84"; // 東京管轄
         frame = new wxFrame(nullptr, wxID_ANY, wxS("accounts"));
         view = new AccountsView(frame, session, api, facilities, permissions, runner, ui);
         auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -143,7 +146,8 @@ TEST_CASE("create an account through the dialog, disable it, reset its password"
     UseTestLanguage(lang);
     Screen s;
     CHECK(s.Cell("acc_2", AccountList::kStatus).Contains(wxS("17:10 JST")));
-    CHECK(s.Cell("acc_2", AccountList::kScope) == ScopeText({false, {"j1", "j2"}, {"f1", "f2", "f3"}}));
+    CHECK(s.Cell("acc_2", AccountList::kScope) ==
+          ScopeText({false, {"j1", "j2"}, {"f1", "f2", "f3"}}));
     CHECK(s.Cell("acc_1", AccountList::kLastLogin) == wxS("2026-11-25 17:10:49"));
     CHECK(s.Cell("acc_3", AccountList::kRoles).Contains(wxS("Front desk")));
     Screenshot(s.frame, "accounts-list-" + lang);
@@ -205,8 +209,8 @@ TEST_CASE("create an account through the dialog, disable it, reset its password"
     // Disable: the confirmation names the account; the row says so and the button turns to Enable.
     script.Then(Answer(wxID_YES));
     Click(s.view->Button(AccountAction::Disable));
-    REQUIRE(WaitUntil([&] { return s.view->Presenter().Selected()->status ==
-                                   model::AccountStatus::Disabled; }));
+    REQUIRE(WaitUntil(
+        [&] { return s.view->Presenter().Selected()->status == model::AccountStatus::Disabled; }));
     REQUIRE(script.messages.size() == 1);
     CHECK(script.messages[0].Contains(wxS("sato.ichiro")));
     CHECK(script.messages[0].Contains(wxString::FromUTF8("\xe4\xbd\x90\xe8\x97\xa4")));
