@@ -8,6 +8,8 @@
 #include "views/common/Words.h"
 #include "views/facilities/FacilitiesView.h"
 #include "views/home/HomeView.h"
+#include "views/login/PasswordChangeDialog.h"
+#include "views/permissions/PermissionsView.h"
 
 #include "resv/model/Time.h"
 
@@ -33,7 +35,9 @@ MainFrame::MainFrame(std::shared_ptr<views::ISession> session, views::ITaskRunne
     : wxFrame(nullptr, wxID_ANY, _("RESV Customer Mgr"))
     , m_session(std::move(session))
     , m_sessionPresenter(*m_session, runner, ui)
-    , m_callbacks(std::move(callbacks)) {
+    , m_callbacks(std::move(callbacks))
+    , m_runner(runner)
+    , m_ui(ui) {
     SetIcons(views::AppIcons());
     BuildMenu();
     BuildToolBar();
@@ -77,6 +81,9 @@ void MainFrame::BuildMenu() {
         new wxMenuItem(file, wxID_ANY, _("&Log out"), _("End the session on the server"));
     logout->SetBitmap(views::IconBundle(views::Icon::Logout, 16)); // before Append, or GTK balks
     file->Append(logout);
+    // TRANSLATORS: menu item; opens the dialog to change one's own password.
+    auto* password =
+        file->Append(wxID_ANY, _("Change &password..."), _("Change your own password"));
     file->AppendSeparator();
     file->Append(wxID_EXIT);
     auto* help = new wxMenu;
@@ -89,6 +96,8 @@ void MainFrame::BuildMenu() {
 
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Logout(); }, logout->GetId());
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ChangePassword(); }, password->GetId());
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(
@@ -151,6 +160,20 @@ void MainFrame::BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher
         m_navigation->AddPage(m_accounts, _("Accounts"), false, 2);
         m_accounts->Start();
     }
+
+    // Permissions (権限): for accounts with roles.read.
+    const views::RoleAccess roleAccess = views::RoleAccessFor(m_session->Me());
+    auto accountsApi = std::dynamic_pointer_cast<client::IAccountsApi>(m_session->Client());
+    if (roleAccess.read && accountsApi) {
+        m_permissions = new views::PermissionsView(m_navigation, *m_session, accountsApi,
+                                                   roleAccess, runner, ui);
+        images.push_back(views::IconBundle(views::Icon::Account, 32));
+        m_navigation->SetImages(images);
+        // TRANSLATORS: the navigation entry of the Permissions screen (権限).
+        m_navigation->AddPage(m_permissions, _("Permissions"), false,
+                              static_cast<int>(images.size()) - 1);
+        m_permissions->Start();
+    }
 }
 
 void MainFrame::BuildStatusBar() {
@@ -206,6 +229,25 @@ void MainFrame::Logout() {
             m_callbacks.loggedOut();
         }
     });
+}
+
+void MainFrame::ChangePassword() {
+    auto accounts = std::dynamic_pointer_cast<client::IAccountsApi>(m_session->Client());
+    if (!accounts) {
+        return;
+    }
+    views::PasswordChangeDialog::Callbacks callbacks;
+    callbacks.changed = [this](const model::Me& me) {
+        m_session->UpdateMe(me);
+        SetStatusText(_("Your password has been changed; your other sessions have ended."),
+                      kServerField);
+    };
+    auto* dialog = new views::PasswordChangeDialog(
+        this,
+        std::make_unique<views::PasswordChangePresenter>(accounts, m_session->Client(),
+                                                         m_session->Me().loginId, m_runner, m_ui),
+        views::PasswordChangeDialog::Mode::Voluntary, std::move(callbacks));
+    dialog->Show();
 }
 
 void MainFrame::Dismiss() {

@@ -17,6 +17,7 @@ namespace resv::views {
 class AccountsView;
 class FacilitiesView;
 class HomeView;
+class PermissionsView;
 }
 
 namespace resv::console {
@@ -42,6 +43,8 @@ public:
     void Logout();
     /// Closes without calling back (the shell replaces the window).
     void Dismiss();
+    /// Opens the password change dialog (the account menu's "Change password...").
+    void ChangePassword();
 
     // For GUI tests.
     views::HomeView* Home() const { return m_home; }
@@ -49,6 +52,8 @@ public:
     views::FacilitiesView* Facilities() const { return m_facilities; }
     /// Null when the session may not read accounts.
     views::AccountsView* Accounts() const { return m_accounts; }
+    /// Null without roles.read.
+    views::PermissionsView* Permissions() const { return m_permissions; }
     views::SessionPresenter& SessionCheck() { return m_sessionPresenter; }
     wxListbook* Navigation() const { return m_navigation; }
     int LogoutToolId() const { return m_logoutId; }
@@ -82,6 +87,9 @@ private:
     views::HomeView* m_home = nullptr;
     views::FacilitiesView* m_facilities = nullptr;
     views::AccountsView* m_accounts = nullptr;
+    views::PermissionsView* m_permissions = nullptr;
+    views::ITaskRunner& m_runner;
+    views::IUiDispatcher& m_ui;
     wxTimer m_clockTimer;
     wxTimer m_checkTimer;
     int m_logoutId = wxID_NONE;

@@ -2,6 +2,7 @@
 
 #include "console/MainFrame.h"
 #include "views/login/LoginDialog.h"
+#include "views/login/PasswordChangeDialog.h"
 
 #include "resv/client/ApiClient.h"
 
@@ -95,9 +96,15 @@ void Shell::CloseAll() {
     if (m_login) {
         m_login->Destroy();
     }
+    if (m_passwordChange) {
+        m_passwordChange->Destroy();
+    }
 }
 
 void Shell::OnLoggedIn(const views::LoginSuccess& success) {
+    if (success.me.mustChangePassword) {
+        return ShowPasswordChange(success);
+    }
     m_session = std::make_shared<ActiveSession>(*this, success);
     MainFrame::Callbacks callbacks;
     callbacks.loggedOut = [this] { OnLoggedOut(); };
@@ -108,6 +115,46 @@ void Shell::OnLoggedIn(const views::LoginSuccess& success) {
     // The dialog goes after the frame is up, so there is always a window and wx keeps running.
     if (m_login) {
         m_login->Destroy();
+    }
+}
+
+void Shell::ShowPasswordChange(const views::LoginSuccess& success) {
+    auto accounts = std::dynamic_pointer_cast<client::IAccountsApi>(success.client);
+    if (!accounts) {
+        spdlog::warn("the client cannot change passwords; the server will refuse the session");
+        views::LoginSuccess anyway = success;
+        anyway.me.mustChangePassword = false;
+        return OnLoggedIn(anyway);
+    }
+    spdlog::info("'{}' logged in with a one-time password: asking for a new one",
+                 success.me.loginId);
+    views::PasswordChangeDialog::Callbacks callbacks;
+    callbacks.changed = [this, success](const model::Me& me) {
+        views::LoginSuccess changed = success;
+        changed.me = me;
+        OnLoggedIn(changed); // with the fresh /me, into the main window
+    };
+    callbacks.cancelled = [this, apiClient = success.client] {
+        spdlog::info("password change cancelled; logging out");
+        m_loggingOutClient = apiClient;
+        m_worker.Submit([apiClient] {
+            try {
+                apiClient->Logout();
+            } catch (const std::exception& e) {
+                spdlog::warn("logout after a cancelled password change failed: {}", e.what());
+            }
+        });
+        ShowLogin();
+    };
+    m_passwordChange = new views::PasswordChangeDialog(
+        nullptr,
+        std::make_unique<views::PasswordChangePresenter>(accounts, success.client,
+                                                         success.me.loginId, m_worker, m_ui),
+        views::PasswordChangeDialog::Mode::Forced, std::move(callbacks));
+    m_passwordChange->Show();
+    m_passwordChange->Raise();
+    if (m_login) {
+        m_login->Destroy(); // after the dialog is up, so there is always a window
     }
 }
 

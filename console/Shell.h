@@ -18,6 +18,7 @@
 
 namespace resv::views {
 class LoginDialog;
+class PasswordChangeDialog;
 }
 
 namespace resv::console {
@@ -47,12 +48,16 @@ public:
 
     views::LoginDialog* Login() const { return m_login.get(); }
     MainFrame* Main() const { return m_main.get(); }
+    /// Open after a login with a one-time password, before the main window.
+    views::PasswordChangeDialog* PasswordChange() const { return m_passwordChange.get(); }
     bool HasSession() const { return m_session != nullptr; }
 
 private:
     class ActiveSession;
 
     void OnLoggedIn(const views::LoginSuccess& success);
+    /// The account must choose its own password first: Cancel logs out.
+    void ShowPasswordChange(const views::LoginSuccess& success);
     void OnSessionExpired(const ActiveSession* session, const client::ApiError& error);
     void OnSessionChanged(const ActiveSession* session);
     void OnLoggedOut();
@@ -69,6 +74,7 @@ private:
     std::shared_ptr<client::IApiClient> m_loggingOutClient;
     wxWeakRef<views::LoginDialog> m_login;
     wxWeakRef<MainFrame> m_main;
+    wxWeakRef<views::PasswordChangeDialog> m_passwordChange;
     /// Calls posted by the shell check it, so none runs after the shell is gone.
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };

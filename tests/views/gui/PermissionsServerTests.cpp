@@ -1,0 +1,161 @@
+// Issue 4's console pieces against a real resv-server in-process, through the real ApiClient: an
+// account registered with a one-time password logs in, is refused a common password by the
+// server's policy next to the field, sets a good one and only then gets the main window; the demo
+// manager ticks a permission of a custom role in the Permissions screen and the server has it.
+#include "GuiSupport.h"
+#include "TestServer.h"
+
+#include "../Fakes.h"
+#include "console/MainFrame.h"
+#include "console/Shell.h"
+#include "views/home/HomeView.h"
+#include "views/login/LoginDialog.h"
+#include "views/login/PasswordChangeDialog.h"
+#include "views/permissions/PermissionsView.h"
+
+#include "resv/client/ApiClient.h"
+
+#include <catch2/catch.hpp>
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/listbook.h>
+#include <wx/listctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <chrono>
+
+using namespace resv;
+using namespace resv::views;
+using namespace resv::views::gui_test;
+
+namespace {
+
+constexpr const char* kManagerPassword = "Kanri-Demo#2026";
+
+console::ShellOptions ServerOptions() {
+    return {TestServer::Shared().Url(), TestServer::Shared().CaFile()};
+}
+
+/// A session of the demo manager's own, to arrange and check what the server holds.
+std::unique_ptr<client::ApiClient> ManagerClient() {
+    client::ClientOptions options;
+    options.baseUrl = TestServer::Shared().Url();
+    options.caFile = TestServer::Shared().CaFile();
+    auto apiClient = std::make_unique<client::ApiClient>(options);
+    apiClient->Login({"demo", "manager", kManagerPassword, std::nullopt});
+    return apiClient;
+}
+
+std::string Unique(const std::string& prefix) {
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    return prefix +
+           std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(now).count() %
+                          1000000);
+}
+
+void SubmitLogin(console::Shell& shell, const std::string& loginId, const std::string& password) {
+    shell.ShowLogin();
+    REQUIRE(WaitUntil([&] { return shell.Login() && shell.Login()->IsShown(); }));
+    LoginDialog* dialog = shell.Login();
+    dialog->FieldCtrl(LoginField::Tenant)->SetValue(wxS("demo"));
+    dialog->FieldCtrl(LoginField::LoginId)->SetValue(wxString::FromUTF8(loginId));
+    dialog->FieldCtrl(LoginField::Password)->SetValue(wxString::FromUTF8(password));
+    REQUIRE(dialog->Presenter().Submit());
+}
+
+void CloseShell(console::Shell& shell) {
+    shell.CloseAll();
+    REQUIRE(WaitUntil([&] { return !shell.Login() && !shell.Main() && !shell.PasswordChange(); }));
+}
+
+} // namespace
+
+TEST_CASE("a one-time password must be replaced, and the server's policy is explained",
+          "[gui][password][server]") {
+    UseTestLanguage("en");
+    const std::string loginId = Unique("gui-otp-");
+    model::AccountInput input;
+    input.loginId = loginId;
+    input.displayName = "GUI test employee";
+    input.roles = {"customeremployee"};
+    const model::AccountCreated created = ManagerClient()->CreateAccount(input);
+    REQUIRE(created.account.mustChangePassword);
+
+    test::MemorySettings settings;
+    console::Shell shell(ServerOptions(), settings);
+    SubmitLogin(shell, loginId, created.oneTimePassword);
+    REQUIRE(WaitUntil([&] { return shell.PasswordChange() && shell.PasswordChange()->IsShown(); }));
+    CHECK(shell.Main() == nullptr); // not before the password is changed
+    PasswordChangeDialog* dialog = shell.PasswordChange();
+
+    TypeInto(dialog->FieldCtrl(PasswordField::Current), created.oneTimePassword);
+    TypeInto(dialog->FieldCtrl(PasswordField::New), "password1234");
+    TypeInto(dialog->FieldCtrl(PasswordField::Confirm), "password1234");
+    Click(dialog->ChangeButton());
+    wxStaticText* issue = dialog->IssueText(PasswordField::New);
+    REQUIRE(WaitUntil([&] { return issue->IsShown(); }));
+    CHECK(Unwrapped(issue->GetLabelText()) ==
+          Unwrapped(PasswordChangeDialog::IssueMessage(PasswordField::New,
+                                                       PasswordIssue::CommonPassword)));
+    Screenshot(dialog, "password-change-server-en");
+
+    TypeInto(dialog->FieldCtrl(PasswordField::New), "Kawa no nagare, aki no sora");
+    TypeInto(dialog->FieldCtrl(PasswordField::Confirm), "Kawa no nagare, aki no sora");
+    Click(dialog->ChangeButton());
+    REQUIRE(WaitUntil([&] { return shell.Main() && shell.Main()->IsShown(); }));
+    CHECK_FALSE(shell.Main()->Home()->PasswordNoticeShown()); // the fresh /me
+    CHECK(shell.Main()->Home()->Shown(HomeView::Row::LoginId) == wxString::FromUTF8(loginId));
+    CloseShell(shell);
+}
+
+TEST_CASE("the demo manager changes a custom role's permissions on the real server",
+          "[gui][permissions][server]") {
+    UseTestLanguage("ja");
+    auto manager = ManagerClient();
+    model::Role role;
+    REQUIRE_NOTHROW(manager->ListPermissions());
+    REQUIRE_NOTHROW(manager->ListRoles());
+    REQUIRE_NOTHROW(role = manager->CreateRole({Unique("GUI role "), model::Tier::Employee,
+                                                std::vector<std::string>{"facilities.read"}}));
+
+    test::MemorySettings settings;
+    console::Shell shell(ServerOptions(), settings);
+    SubmitLogin(shell, "manager", kManagerPassword);
+    REQUIRE(WaitUntil([&] { return shell.Main() && shell.Main()->IsShown() && !shell.Login(); }));
+    PermissionsView* view = shell.Main()->Permissions();
+    REQUIRE(view != nullptr);
+    wxListbook* navigation = shell.Main()->Navigation();
+    CHECK(navigation->GetPageText(navigation->GetPageCount() - 1) == _("Permissions"));
+    navigation->SetSelection(navigation->GetPageCount() - 1);
+    REQUIRE(WaitUntil([&] { return view->Presenter().Loaded() && view->RowOf(role.id) >= 0; }));
+    view->RoleList()->SetItemState(view->RowOf(role.id), wxLIST_STATE_SELECTED,
+                                   wxLIST_STATE_SELECTED);
+    REQUIRE(WaitUntil([&] {
+        return view->Presenter().Selected() && view->Presenter().Selected()->id == role.id;
+    }));
+    CHECK_FALSE(view->Box("usage.read")->IsEnabled()); // the tier rule, from the real catalogue
+
+    wxCheckBox* notices = view->Box("notices.read");
+    Settle(); // GTK sizes the newly shown page before it can scroll
+    view->ScrollTo("notices.read");
+    Settle();
+    Click(notices);
+    REQUIRE(WaitUntil([&] { return notices->GetValue() && view->SaveButton()->IsEnabled(); }));
+    Click(view->SaveButton());
+    REQUIRE(WaitUntil([&] { return !view->Presenter().Busy() && !view->Presenter().Dirty(); }));
+    Screenshot(shell.Main(), "permissions-server-ja");
+
+    bool found = false;
+    for (const model::Role& onServer : manager->ListRoles()) {
+        if (onServer.id == role.id) {
+            found = true;
+            std::vector<std::string> permissions = onServer.permissions;
+            std::sort(permissions.begin(), permissions.end());
+            CHECK(permissions == std::vector<std::string>{"facilities.read", "notices.read"});
+        }
+    }
+    CHECK(found);
+    CloseShell(shell);
+}
