@@ -27,7 +27,7 @@ AccountList::AccountList(wxWindow* parent, AccountsPresenter& presenter)
         // TRANSLATORS: a column header; the times under it are Japan Standard Time.
         {_("Last login (JST)"), 150},
         // TRANSLATORS: a column header: the jurisdictions and facilities an account may reach.
-        {_("Scope"), 150},
+        {_("Scope"), 190},
     };
     for (int i = 0; i < kColumnCount; ++i) {
         AppendColumn(columns[i].title, wxLIST_FORMAT_LEFT, FromDIP(columns[i].width));

@@ -150,6 +150,8 @@ TEST_CASE("create an account through the dialog, disable it, reset its password"
           ScopeText({false, {"j1", "j2"}, {"f1", "f2", "f3"}}));
     CHECK(s.Cell("acc_1", AccountList::kLastLogin) == wxS("2026-11-25 17:10:49"));
     CHECK(s.Cell("acc_3", AccountList::kRoles).Contains(wxS("Front desk")));
+    s.frame->Refresh(); // nothing of the previous language's window may show through
+    Settle(std::chrono::milliseconds(600));
     Screenshot(s.frame, "accounts-list-" + lang);
 
     DialogScript script;
