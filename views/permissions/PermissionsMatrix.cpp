@@ -128,6 +128,7 @@ void PermissionsView::ScrollTo(const std::string& permission) {
     if (box && unitY > 0) {
         const wxPoint at = m_matrix->CalcUnscrolledPosition(box->GetPosition());
         m_matrix->Scroll(-1, std::max(0, at.y - FromDIP(8)) / unitY);
+        m_matrix->Refresh(); // GTK left the strip scrolled in unpainted under Xvfb
     }
 }
 
@@ -174,8 +175,18 @@ void PermissionsView::ShowMatrix() {
         wxCheckBox* box = it->second.box;
         box->SetValue(row.checked);
         box->Enable(row.lock == LockReason::None && !busy);
-        wxFont font = m_matrix->GetFont();
-        box->SetFont(row.changed ? font.Bold() : font); // what Save would change stands out
+        // What Save would change is marked next to the code (a bold label would need GTK to
+        // measure the checkbox again, which it does only later, so the label was cut off).
+        wxStaticText* code = it->second.code;
+        const wxString codeText =
+            row.changed ? FromUtf8(row.permission) + wxS("  ") + _("(changed, not saved)")
+                        : FromUtf8(row.permission);
+        if (code->GetLabel() != codeText) {
+            code->SetLabel(codeText);
+            code->SetForegroundColour(row.changed
+                                          ? wxColour(0x1A, 0x5F, 0xB4)
+                                          : wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        }
         const wxString reason = LockText(row.lock);
         const wxString explanation = PermissionExplanation(row.permission);
         box->SetToolTip(reason.empty() ? explanation : explanation + wxS("\n\n") + reason);

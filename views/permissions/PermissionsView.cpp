@@ -138,10 +138,10 @@ wxWindow* PermissionsView::BuildRolesPage(wxWindow* parent) {
 wxWindow* PermissionsView::BuildRoleSide(wxWindow* parent) {
     auto* side = new wxPanel(parent);
     auto* column = new wxBoxSizer(wxVERTICAL);
-    m_roles = new wxListCtrl(side, wxID_ANY, wxDefaultPosition, side->FromDIP(wxSize(300, -1)),
+    m_roles = new wxListCtrl(side, wxID_ANY, wxDefaultPosition, side->FromDIP(wxSize(320, -1)),
                              wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-    m_roles->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, side->FromDIP(150));
-    m_roles->AppendColumn(_("Tier"), wxLIST_FORMAT_LEFT, side->FromDIP(70));
+    m_roles->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, side->FromDIP(160));
+    m_roles->AppendColumn(_("Tier"), wxLIST_FORMAT_LEFT, side->FromDIP(85));
     // TRANSLATORS: a column of the roles list: built-in (read-only) or custom.
     m_roles->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, side->FromDIP(70));
     column->Add(m_roles, wxSizerFlags(1).Expand());
