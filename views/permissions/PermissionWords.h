@@ -14,7 +14,7 @@ namespace resv::views {
 wxString PermissionTitle(std::string_view permission);
 /// One line on what the permission allows.
 wxString PermissionExplanation(std::string_view permission);
-/// "Manager" / 管理者層, "Employee" / 従業員層.
+/// The tier in the user's words: Manager or Employee (in ja, the whitepaper's tier names).
 wxString TierName(model::Tier tier);
 /// Why a box of the matrix cannot be changed; empty for LockReason::None.
 wxString LockText(LockReason reason);
