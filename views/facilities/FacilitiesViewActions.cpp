@@ -2,6 +2,7 @@
 
 #include "views/common/Layout.h"
 #include "views/common/Text.h"
+#include "views/common/UnsavedChanges.h"
 #include "views/facilities/FieldMessages.h"
 #include "views/facilities/TerminalConfigDialog.h"
 
@@ -60,19 +61,17 @@ bool FacilitiesView::ConfirmLeavingDraft() {
     if (!draft || !draft->Dirty()) {
         return true;
     }
-    wxMessageDialog ask(this, _("You have changes that are not saved. Discard them?"),
-                        _("Unsaved changes"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
-    ask.SetYesNoCancelLabels(_("Save"), _("Discard"), wxID_CANCEL);
-    switch (ask.ShowModal()) {
-    case wxID_YES:
+    switch (AskAboutUnsavedChanges(this)) {
+    case UnsavedChoice::Save:
         m_presenter.Save();
         return false;
-    case wxID_NO:
+    case UnsavedChoice::Discard:
         m_presenter.DiscardDraft();
         return true;
-    default:
-        return false;
+    case UnsavedChoice::Cancel:
+        break;
     }
+    return false;
 }
 
 void FacilitiesView::UpdateButtons() {

@@ -4,6 +4,7 @@
 #include "views/common/ErrorMessages.h"
 #include "views/common/Layout.h"
 #include "views/common/Text.h"
+#include "views/common/UnsavedChanges.h"
 #include "views/common/Words.h"
 #include "views/permissions/EffectiveAccessView.h"
 #include "views/permissions/PermissionWords.h"
@@ -232,19 +233,17 @@ bool PermissionsView::ConfirmLeavingEdit() {
     if (!m_presenter.Dirty()) {
         return true;
     }
-    wxMessageDialog ask(this, _("You have changes that are not saved. Discard them?"),
-                        _("Unsaved changes"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
-    ask.SetYesNoCancelLabels(_("Save"), _("Discard"), wxID_CANCEL);
-    switch (ask.ShowModal()) {
-    case wxID_YES:
+    switch (AskAboutUnsavedChanges(this)) {
+    case UnsavedChoice::Save:
         m_presenter.Save();
         return false;
-    case wxID_NO:
+    case UnsavedChoice::Discard:
         m_presenter.Revert();
         return true;
-    default:
-        return false;
+    case UnsavedChoice::Cancel:
+        break;
     }
+    return false;
 }
 
 void PermissionsView::OnNew() {
