@@ -8,6 +8,7 @@
 #include "resv/model/Role.h"
 #include "storage/AccountRepository.h"
 #include "storage/Ids.h"
+#include "storage/RoleRepository.h"
 #include "storage/SessionRepository.h"
 
 #include <fmt/format.h>
@@ -36,19 +37,21 @@ std::vector<std::string> Distinct(std::vector<std::string> names) {
 } // namespace
 
 AccountService::AccountService(facilities::ServiceContext context, auth::PasswordHasher& hasher,
-                               const auth::PasswordPolicy& policy,
-                               std::chrono::minutes idleTimeout)
+                               const auth::PasswordPolicy& policy, std::chrono::minutes idleTimeout)
     : m_context(std::move(context))
     , m_hasher(hasher)
     , m_policy(policy)
     , m_idleTimeout(idleTimeout) {}
 
-model::Account AccountService::Answer(const AccountRecord& record) const {
-    return storage::ToModel(record, m_context.clock->Now());
+model::Account AccountService::Answer(storage::Connection& connection,
+                                      const AccountRecord& record) const {
+    return storage::ToModel(record, m_context.clock->Now(),
+                            storage::RoleRepository(connection).CustomTiers(record.tenantId));
 }
 
-nlohmann::json AccountService::AuditView(const AccountRecord& record) const {
-    model::Json view = model::Json(Answer(record));
+nlohmann::json AccountService::AuditView(storage::Connection& connection,
+                                         const AccountRecord& record) const {
+    model::Json view = model::Json(Answer(connection, record));
     view.erase("last_login_at"); // not a change anyone made
     return view;
 }
@@ -63,8 +66,8 @@ AccountRecord AccountService::Require(storage::Connection& connection, const aut
 }
 
 void AccountService::RequireNotLastManager(storage::Connection& connection,
-                                           const auth::Caller& caller,
-                                           const AccountRecord& target, const char* what) {
+                                           const auth::Caller& caller, const AccountRecord& target,
+                                           const char* what) {
     if (target.id == caller.principal.account.id) {
         throw http::HttpError(409, ec::kLastManager,
                               fmt::format("You cannot {} your own account.", what));
@@ -80,7 +83,7 @@ void AccountService::RequireNotLastManager(storage::Connection& connection,
 
 model::Page<model::Account> AccountService::List(const auth::Caller& caller,
                                                  const AccountListParams& params) {
-    auth::RequirePermission(caller.principal, perm::kAccountsRead);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsRead);
     const storage::AccountListQuery query = ToListQuery(params, caller.TenantId());
     auto db = m_context.database.Acquire();
     std::vector<AccountRecord> rows = AccountRepository(*db).List(query, m_context.clock->Now());
@@ -90,16 +93,18 @@ model::Page<model::Account> AccountService::List(const auth::Caller& caller,
         page.nextCursor = CursorAfter(query, rows.back());
     }
     page.items.reserve(rows.size());
+    const auto tiers = storage::RoleRepository(*db).CustomTiers(caller.TenantId());
+    const model::TimePoint now = m_context.clock->Now();
     for (const auto& row : rows) {
-        page.items.push_back(Answer(row));
+        page.items.push_back(storage::ToModel(row, now, tiers));
     }
     return page;
 }
 
 model::Account AccountService::Get(const auth::Caller& caller, const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kAccountsRead);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsRead);
     auto db = m_context.database.Acquire();
-    return Answer(Require(*db, caller, id));
+    return Answer(*db, Require(*db, caller, id));
 }
 
 std::vector<model::FieldError> AccountService::Validate(storage::Connection& connection,
@@ -139,12 +144,12 @@ void AccountService::Insert(storage::Connection& connection, const auth::Caller&
                             const PreparedAccount& account) {
     AccountRepository(connection).Insert(account.record);
     facilities::Audit(m_context, connection, caller, "account.create", account.record.id,
-                      {{"before", nullptr}, {"after", AuditView(account.record)}});
+                      {{"before", nullptr}, {"after", AuditView(connection, account.record)}});
 }
 
 model::AccountCreated AccountService::Create(const auth::Caller& caller,
                                              const model::AccountInput& input) {
-    auth::RequirePermission(caller.principal, perm::kAccountsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsWrite);
     {
         // Checked before the costly hash, and again below inside the write transaction.
         auto db = m_context.database.Acquire();
@@ -166,23 +171,24 @@ model::AccountCreated AccountService::Create(const auth::Caller& caller,
     ThrowIfAny(std::move(errors));
     Insert(*db, caller, prepared);
     transaction.Commit();
-    return {Answer(prepared.record), prepared.oneTimePassword};
+    return {Answer(*db, prepared.record), prepared.oneTimePassword};
 }
 
 model::Account AccountService::Update(const auth::Caller& caller, const std::string& id,
                                       const model::AccountPatch& patch) {
-    auth::RequirePermission(caller.principal, perm::kAccountsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     const AccountRecord before = Require(*db, caller, id);
     if (patch.Empty()) {
-        return Answer(before);
+        return Answer(*db, before);
     }
     AccountRecord after = before;
     std::vector<model::FieldError> errors;
     if (patch.roles) {
         after.roles = Distinct(*patch.roles);
-        errors = CheckRoles(*db, caller.TenantId(), CallerTier(*db, caller.principal), *patch.roles);
+        errors =
+            CheckRoles(*db, caller.TenantId(), CallerTier(*db, caller.principal), *patch.roles);
     }
     if (patch.scope) {
         after.scope = *patch.scope;
@@ -202,51 +208,51 @@ model::Account AccountService::Update(const auth::Caller& caller, const std::str
     }
     AccountRepository(*db).UpdateProfile(after, m_context.clock->Now());
     facilities::Audit(m_context, *db, caller, "account.update", id,
-                      {{"before", AuditView(before)}, {"after", AuditView(after)}});
+                      {{"before", AuditView(*db, before)}, {"after", AuditView(*db, after)}});
     transaction.Commit();
-    return Answer(*AccountRepository(*db).FindById(id));
+    return Answer(*db, *AccountRepository(*db).FindById(id));
 }
 
 void AccountService::Delete(const auth::Caller& caller, const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kAccountsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     const AccountRecord before = Require(*db, caller, id);
     RequireNotLastManager(*db, caller, before, "delete");
     const int sessions = storage::SessionRepository(*db).RevokeAllOf(id, m_context.clock->Now());
     AccountRepository(*db).Delete(id);
-    facilities::Audit(m_context, *db, caller, "account.delete", id,
-                      {{"before", AuditView(before)}, {"after", nullptr},
-                       {"sessions_revoked", sessions}});
+    facilities::Audit(
+        m_context, *db, caller, "account.delete", id,
+        {{"before", AuditView(*db, before)}, {"after", nullptr}, {"sessions_revoked", sessions}});
     transaction.Commit();
 }
 
 template <typename Change>
 model::Account AccountService::Modify(const auth::Caller& caller, const std::string& id,
                                       const char* action, Change change) {
-    auth::RequirePermission(caller.principal, perm::kAccountsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     const AccountRecord before = Require(*db, caller, id);
     nlohmann::json details = nlohmann::json::object();
     change(*db, before, details);
     const AccountRecord after = *AccountRepository(*db).FindById(id);
-    details["before"] = AuditView(before);
-    details["after"] = AuditView(after);
+    details["before"] = AuditView(*db, before);
+    details["after"] = AuditView(*db, after);
     facilities::Audit(m_context, *db, caller, action, id, details);
     transaction.Commit();
-    return Answer(after);
+    return Answer(*db, after);
 }
 
 model::Account AccountService::Disable(const auth::Caller& caller, const std::string& id) {
-    return Modify(caller, id, "account.disable",
-                  [&](storage::Connection& db, const AccountRecord& before, nlohmann::json& details) {
-                      RequireNotLastManager(db, caller, before, "disable");
-                      const model::TimePoint now = m_context.clock->Now();
-                      AccountRepository(db).SetStatus(id, model::AccountStatus::Disabled, now);
-                      details["sessions_revoked"] =
-                          storage::SessionRepository(db).RevokeAllOf(id, now);
-                  });
+    return Modify(
+        caller, id, "account.disable",
+        [&](storage::Connection& db, const AccountRecord& before, nlohmann::json& details) {
+            RequireNotLastManager(db, caller, before, "disable");
+            const model::TimePoint now = m_context.clock->Now();
+            AccountRepository(db).SetStatus(id, model::AccountStatus::Disabled, now);
+            details["sessions_revoked"] = storage::SessionRepository(db).RevokeAllOf(id, now);
+        });
 }
 
 model::Account AccountService::Enable(const auth::Caller& caller, const std::string& id) {
@@ -266,7 +272,7 @@ model::Account AccountService::Unlock(const auth::Caller& caller, const std::str
 
 model::AccountCreated AccountService::ResetPassword(const auth::Caller& caller,
                                                     const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kAccountsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsWrite);
     {
         auto db = m_context.database.Acquire();
         Require(*db, caller, id); // 404 before the costly hash

@@ -47,8 +47,7 @@ public:
     model::Account Unlock(const auth::Caller& caller, const std::string& id);
     model::AccountCreated ResetPassword(const auth::Caller& caller, const std::string& id);
 
-    std::vector<model::SessionInfo> ListSessions(const auth::Caller& caller,
-                                                 const std::string& id);
+    std::vector<model::SessionInfo> ListSessions(const auth::Caller& caller, const std::string& id);
     void RevokeSessions(const auth::Caller& caller, const std::string& id);
     void RevokeSession(const auth::Caller& caller, const std::string& id,
                        const std::string& sessionId);
@@ -77,8 +76,11 @@ private:
     /// 409 last_manager when `target` is the caller or the tenant's last active manager.
     void RequireNotLastManager(storage::Connection& connection, const auth::Caller& caller,
                                const storage::AccountRecord& target, const char* what);
-    model::Account Answer(const storage::AccountRecord& record) const;
-    nlohmann::json AuditView(const storage::AccountRecord& record) const;
+    /// The account as the API shows it, its tier counting the tenant's custom roles.
+    model::Account Answer(storage::Connection& connection,
+                          const storage::AccountRecord& record) const;
+    nlohmann::json AuditView(storage::Connection& connection,
+                             const storage::AccountRecord& record) const;
     /// Applies `change` to the account in one transaction with an audit event `action`.
     template <typename Change>
     model::Account Modify(const auth::Caller& caller, const std::string& id, const char* action,

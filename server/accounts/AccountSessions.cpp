@@ -22,7 +22,7 @@ using storage::SessionRepository;
 
 std::vector<model::SessionInfo> AccountService::ListSessions(const auth::Caller& caller,
                                                              const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kAccountsRead);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsRead);
     auto db = m_context.database.Acquire();
     Require(*db, caller, id);
     const model::TimePoint now = m_context.clock->Now();
@@ -47,7 +47,7 @@ std::vector<model::SessionInfo> AccountService::ListSessions(const auth::Caller&
 }
 
 void AccountService::RevokeSessions(const auth::Caller& caller, const std::string& id) {
-    auth::RequirePermission(caller.principal, perm::kAccountsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     Require(*db, caller, id);
@@ -59,7 +59,7 @@ void AccountService::RevokeSessions(const auth::Caller& caller, const std::strin
 
 void AccountService::RevokeSession(const auth::Caller& caller, const std::string& id,
                                    const std::string& sessionId) {
-    auth::RequirePermission(caller.principal, perm::kAccountsWrite);
+    auth::RequirePermission(caller, m_context.database, perm::kAccountsWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
     Require(*db, caller, id);

@@ -224,9 +224,11 @@ model::LoginResponse AuthService::OpenSession(const Candidate& candidate,
     if (actingAs) {
         details["acting_as"] = actingAs->code;
     }
+    storage::RoleTiers customTiers;
     {
         auto db = m_database.Acquire();
         storage::Transaction transaction(*db);
+        customTiers = storage::RoleRepository(*db).CustomTiers(account.tenantId);
         storage::SessionRepository(*db).Insert(session);
         storage::AccountRepository(*db).RecordLoginSuccess(account.id, now);
         const audit::AuditEntry entry{account.tenantId, ActorOf(account), sourceIp,
@@ -245,7 +247,7 @@ model::LoginResponse AuthService::OpenSession(const Candidate& candidate,
     account.lockedUntil.reset();
     const auto idleSeconds = std::chrono::seconds(m_policy.idleTimeout).count();
     return model::LoginResponse{token, session.expiresAt, static_cast<int>(idleSeconds),
-                                storage::ToModel(account, now)};
+                                storage::ToModel(account, now, customTiers)};
 }
 
 Principal AuthService::Authenticate(const std::string& authorization) {
@@ -300,7 +302,10 @@ void AuthService::Logout(const Principal& principal, const std::string& sourceIp
 }
 
 model::Me AuthService::Describe(const Principal& principal) const {
-    const model::Account account = storage::ToModel(principal.account, m_clock->Now());
+    auto db = m_database.Acquire();
+    const model::Account account =
+        storage::ToModel(principal.account, m_clock->Now(),
+                         storage::RoleRepository(*db).CustomTiers(principal.account.tenantId));
     model::Me me;
     me.id = account.id;
     me.loginId = account.loginId;
@@ -309,7 +314,6 @@ model::Me AuthService::Describe(const Principal& principal) const {
     me.roles = account.roles;
     {
         // The same computation RequirePermission makes, custom roles included.
-        auto db = m_database.Acquire();
         const EffectivePermissions permissions = PermissionsOfSession(*db, principal);
         me.permissions = permissions.Names();
         me.tier = principal.tenant.code == storage::kProviderTenantCode ? account.tier

@@ -20,7 +20,9 @@ model::EffectiveAccess AccessService::EffectiveAccess(const auth::Caller& caller
     const auth::EffectivePermissions permissions = auth::PermissionsOfRoles(
         *db, account->tenantId,
         caller.principal.EffectiveTenant().code == storage::kProviderTenantCode, account->roles);
-    const model::Account shown = storage::ToModel(*account, m_context.clock->Now());
+    const model::Account shown =
+        storage::ToModel(*account, m_context.clock->Now(),
+                         storage::RoleRepository(*db).CustomTiers(account->tenantId));
 
     model::EffectiveAccess access;
     access.accountId = account->id;

@@ -10,18 +10,23 @@
 
 namespace resv::server::storage {
 
-model::Tier TierOfRoles(const std::vector<std::string>& roles) {
+model::Tier TierOfRoles(const std::vector<std::string>& roles, const RoleTiers& custom) {
     model::Tier tier = model::Tier::Employee;
     for (const auto& name : roles) {
-        const model::BuiltinRole* role = model::FindBuiltinRole(name);
-        if (role && model::TierAtLeast(role->tier, tier)) {
-            tier = role->tier;
+        std::optional<model::Tier> roleTier;
+        if (const model::BuiltinRole* builtin = model::FindBuiltinRole(name)) {
+            roleTier = builtin->tier;
+        } else if (const auto it = custom.find(name); it != custom.end()) {
+            roleTier = it->second;
+        }
+        if (roleTier && model::TierAtLeast(*roleTier, tier)) {
+            tier = *roleTier;
         }
     }
     return tier;
 }
 
-model::Account ToModel(const AccountRecord& record, model::TimePoint now) {
+model::Account ToModel(const AccountRecord& record, model::TimePoint now, const RoleTiers& custom) {
     model::Account account;
     account.id = record.id;
     account.loginId = record.loginId;
@@ -29,7 +34,7 @@ model::Account ToModel(const AccountRecord& record, model::TimePoint now) {
     account.email = record.email;
     account.roles = record.roles;
     account.scope = record.scope;
-    account.tier = TierOfRoles(record.roles);
+    account.tier = TierOfRoles(record.roles, custom);
     account.status = record.status;
     account.mustChangePassword = record.mustChangePassword;
     account.lastLoginAt = record.lastLoginAt;
@@ -129,7 +134,8 @@ void AccountRepository::WriteRoles(const std::string& accountId,
         .Bind(1, accountId)
         .Run();
     for (const auto& role : roles) {
-        m_connection.Prepare("INSERT OR IGNORE INTO account_roles(account_id, role) VALUES (?1, ?2)")
+        m_connection
+            .Prepare("INSERT OR IGNORE INTO account_roles(account_id, role) VALUES (?1, ?2)")
             .BindAll(accountId, role)
             .Run();
     }
@@ -269,8 +275,8 @@ std::vector<AccountRecord> AccountRepository::List(const AccountListQuery& q,
                                 : " AND ((" + column + " IS NULL AND id > " + id + ") OR " +
                                       column + " IS NOT NULL)";
         } else {
-            const std::string key = q.after->textKey ? param(*q.after->textKey)
-                                                     : param(*q.after->intKey);
+            const std::string key =
+                q.after->textKey ? param(*q.after->textKey) : param(*q.after->intKey);
             sql += " AND ((" + column + ", id) " + (q.descending ? "<" : ">") + " (" + key + ", " +
                    id + ")" + (q.descending ? " OR " + column + " IS NULL)" : ")");
         }

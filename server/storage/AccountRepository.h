@@ -1,6 +1,7 @@
 #pragma once
 
 #include "resv/model/Account.h"
+#include "storage/RoleRepository.h"
 #include "storage/Sqlite.h"
 
 #include <cstdint>
@@ -29,11 +30,17 @@ struct AccountRecord {
     model::Scope scope; ///< all, or the listed jurisdictions and facilities (account_scope)
 };
 
-/// The account as the API shows it (no hash), with the tier of its most powerful built-in role.
-model::Account ToModel(const AccountRecord& record, model::TimePoint now);
+/// The account as the API shows it (no hash), with the tier of its most powerful role; `custom`
+/// holds the tiers of its tenant's custom roles (RoleRepository::CustomTiers).
+model::Account ToModel(const AccountRecord& record, model::TimePoint now, const RoleTiers& custom);
+/// Transitional, until the CSV export passes the tenant's tiers: built-in roles only.
+inline model::Account ToModel(const AccountRecord& record, model::TimePoint now) {
+    return ToModel(record, now, RoleTiers{});
+}
 
-/// The most powerful tier among built-in role names (employee when there is none).
-model::Tier TierOfRoles(const std::vector<std::string>& roles);
+/// The most powerful tier among role names, built-in or in `custom` (employee when there is
+/// none). A name that is neither (a role deleted under an edited database) counts for nothing.
+model::Tier TierOfRoles(const std::vector<std::string>& roles, const RoleTiers& custom);
 
 /// How the accounts list is sorted; every one is served by an index of migration 3 (or the
 /// UNIQUE(tenant_id, login_id) one), with the id as the tie-breaker.

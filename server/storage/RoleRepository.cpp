@@ -39,6 +39,17 @@ std::vector<RoleRecord> RoleRepository::ListCustom(const std::string& tenantId) 
     return roles;
 }
 
+RoleTiers RoleRepository::CustomTiers(const std::string& tenantId) {
+    Statement query = m_connection.Prepare("SELECT name, tier FROM roles WHERE tenant_id = ?1");
+    query.Bind(1, tenantId);
+    RoleTiers tiers;
+    while (query.Step()) {
+        tiers.emplace(query.Text(0),
+                      model::TierFromString(query.Text(1)).value_or(model::Tier::Employee));
+    }
+    return tiers;
+}
+
 std::optional<RoleRecord> RoleRepository::FindById(const std::string& tenantId,
                                                    const std::string& id) {
     Statement query =

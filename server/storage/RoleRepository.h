@@ -7,6 +7,7 @@
 #include "resv/model/Role.h"
 #include "storage/Sqlite.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,9 @@ struct RoleRecord {
 
 model::Role ToModel(const RoleRecord& record);
 
+/// The tiers of a tenant's custom roles, by name.
+using RoleTiers = std::map<std::string, model::Tier, std::less<>>;
+
 class RoleRepository {
 public:
     explicit RoleRepository(Connection& connection)
@@ -36,6 +40,8 @@ public:
 
     /// The tenant's custom roles, by name.
     std::vector<RoleRecord> ListCustom(const std::string& tenantId);
+    /// The tiers of the tenant's custom roles, in one query (for showing accounts' tiers).
+    RoleTiers CustomTiers(const std::string& tenantId);
     /// Only within `tenantId`: another tenant's role is not found.
     std::optional<RoleRecord> FindById(const std::string& tenantId, const std::string& id);
     std::optional<RoleRecord> FindByName(const std::string& tenantId, const std::string& name);

@@ -74,6 +74,36 @@ TEST_CASE("A custom role grants the permissions it holds and no others, at once 
           std::vector<std::string>{"facilities.read", "terminals.read"});
 }
 
+TEST_CASE("A custom role's accounts permissions and tier count on the accounts routes") {
+    TestServer server;
+    auto manager = LoggedIn(server, kManager);
+    manager->CreateRole(
+        RoleOf("人事担当", model::Tier::Manager, {"accounts.read", "accounts.write"}));
+    const auto stored = StoreAccount(server, "personnel", {"人事担当"});
+    const auto personnel = LoggedIn(server, stored);
+
+    // Before, the accounts routes asked only the built-in roles and answered 403.
+    const auto page = personnel->ListAccounts({});
+    CHECK_FALSE(page.items.empty());
+    model::AccountInput input;
+    input.loginId = "new.hire";
+    input.displayName = "新人 一郎";
+    input.roles = {"customeremployee"};
+    input.scope.all = true;
+    const auto created = personnel->CreateAccount(input);
+    CHECK(created.account.loginId == "new.hire");
+    CHECK(personnel->GetAccount(created.account.id).displayName == "新人 一郎");
+
+    // The account shows the tier its custom role gives, in the list, the detail and /me.
+    const auto shown = manager->GetAccount(stored.id);
+    CHECK(shown.tier == model::Tier::Manager);
+    CHECK(personnel->GetMe().tier == model::Tier::Manager);
+    const auto listed = std::find_if(page.items.begin(), page.items.end(),
+                                     [](const auto& a) { return a.loginId == "personnel"; });
+    REQUIRE(listed != page.items.end());
+    CHECK(listed->tier == model::Tier::Manager);
+}
+
 TEST_CASE("Usage and monitoring in an employee-tier role are 400 permission_not_allowed_for_tier") {
     TestServer server;
     auto manager = LoggedIn(server, kManager);
