@@ -55,18 +55,27 @@ void SeedAccounts(const TestServer& server) {
         const std::string id = SeededId(i);
         const std::string login = "user" + std::string(i < 10 ? "0" : "") + std::to_string(i);
         const std::string name = i % 3 == 0 ? "同じ 名前" : "Name " + std::to_string(11 - i);
-        Execute(db,
-                "INSERT INTO accounts(id, tenant_id, login_id, display_name, password_hash, status, "
-                "last_login_at, locked_until, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 'x', "
-                "?5, NULLIF(?6, ''), NULLIF(?7, ''), 0, 0)",
-                {id, tenantId, login, name, i % 5 == 4 ? "disabled" : "active",
-                 i % 2 == 0 ? std::to_string(1000 * (i % 4)) : "",
-                 i == 7 ? std::to_string(
-                              (TestEpoch() + std::chrono::minutes(5)).time_since_epoch().count())
-                        : ""});
+        Execute(
+            db,
+            "INSERT INTO accounts(id, tenant_id, login_id, display_name, password_hash, status, "
+            "last_login_at, locked_until, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 'x', "
+            "?5, NULLIF(?6, ''), NULLIF(?7, ''), 0, 0)",
+            {id, tenantId, login, name, i % 5 == 4 ? "disabled" : "active",
+             i % 2 == 0 ? std::to_string(1000 * (i % 4)) : "",
+             i == 7 ? std::to_string(
+                          (TestEpoch() + std::chrono::minutes(5)).time_since_epoch().count())
+                    : ""});
         Execute(db, "INSERT INTO account_roles(account_id, role) VALUES (?1, ?2)",
                 {id, i % 4 == 0 ? "customermanager_viewer" : "customeremployee"});
     }
+}
+
+/// A query of `limit` accounts sorted by `sort` (the server's default order when empty).
+AccountQuery Sorted(const std::string& sort, int limit) {
+    AccountQuery query;
+    query.sort = sort;
+    query.limit = limit;
+    return query;
 }
 
 } // namespace
@@ -75,7 +84,7 @@ TEST_CASE("Every sort pages through all accounts exactly once, in order") {
     TestServer server;
     SeedAccounts(server);
     auto manager = ManagerClient(server);
-    const auto everyone = AllPages(*manager, AccountQuery{.limit = 500});
+    const auto everyone = AllPages(*manager, Sorted("", 500));
     REQUIRE(everyone.size() == 12 + 3); // the seeded ones and the demo's three
     CHECK(std::is_sorted(everyone.begin(), everyone.end(),
                          [](const auto& a, const auto& b) { return a.loginId < b.loginId; }));
@@ -83,21 +92,21 @@ TEST_CASE("Every sort pages through all accounts exactly once, in order") {
     for (const std::string sort : {"login_id", "-login_id", "display_name", "-display_name",
                                    "last_login_at", "-last_login_at", "status", "-status"}) {
         INFO(sort);
-        const auto paged = AllPages(*manager, AccountQuery{.sort = sort, .limit = 4});
+        const auto paged = AllPages(*manager, Sorted(sort, 4));
         REQUIRE(paged.size() == everyone.size());
         std::set<std::string> ids;
         for (const auto& a : paged) {
             ids.insert(a.id);
         }
         CHECK(ids.size() == everyone.size());
-        const auto onePage = manager->ListAccounts(AccountQuery{.sort = sort, .limit = 500});
+        const auto onePage = manager->ListAccounts(Sorted(sort, 500));
         CHECK(LoginIds(paged) == LoginIds(onePage.items));
     }
-    const auto byName = manager->ListAccounts(AccountQuery{.sort = "-display_name", .limit = 500});
-    CHECK(std::is_sorted(byName.items.begin(), byName.items.end(), [](const auto& a, const auto& b) {
-        return a.displayName > b.displayName;
-    }));
-    const auto byLogin = manager->ListAccounts(AccountQuery{.sort = "last_login_at", .limit = 500});
+    const auto byName = manager->ListAccounts(Sorted("-display_name", 500));
+    CHECK(
+        std::is_sorted(byName.items.begin(), byName.items.end(),
+                       [](const auto& a, const auto& b) { return a.displayName > b.displayName; }));
+    const auto byLogin = manager->ListAccounts(Sorted("last_login_at", 500));
     // Never logged in (null) first, then by time.
     CHECK_FALSE(byLogin.items.front().lastLoginAt.has_value());
     CHECK(byLogin.items.back().lastLoginAt.has_value());
@@ -134,19 +143,21 @@ TEST_CASE("q searches login ID and display name, and role and status filter") {
     CHECK(AllPages(*manager, {.status = model::AccountStatus::Locked, .limit = 500}).empty());
 
     // (user07's lock is over by now, so it is active again.)
-    const auto combined = AllPages(
-        *manager, {.q = "user", .role = "customeremployee", .status = model::AccountStatus::Active,
-                   .sort = "-login_id", .limit = 3});
-    CHECK(LoginIds(combined) ==
-          std::vector<std::string>{"user11", "user10", "user07", "user06", "user05", "user03",
-                                   "user02", "user01"});
+    const auto combined = AllPages(*manager, {.q = "user",
+                                              .role = "customeremployee",
+                                              .status = model::AccountStatus::Active,
+                                              .sort = "-login_id",
+                                              .limit = 3});
+    CHECK(LoginIds(combined) == std::vector<std::string>{"user11", "user10", "user07", "user06",
+                                                         "user05", "user03", "user02", "user01"});
 }
 
 TEST_CASE("Bad list parameters are refused with the parameter named") {
     TestServer server;
     auto manager = ManagerClient(server);
     const auto codeOf = [&](const std::string& query) {
-        const ApiError error = ApiErrorOf([&] { manager->Send("GET", "/api/v1/accounts" + query); });
+        const ApiError error =
+            ApiErrorOf([&] { manager->Send("GET", "/api/v1/accounts" + query); });
         CHECK(error.Status() == 400);
         return error.Code() + ":" + FirstField(error);
     };

@@ -32,8 +32,8 @@ std::int64_t Millis(model::TimePoint t) {
 }
 
 int LoginStatus(client::ApiClient& client, const model::LoginRequest& request) {
-    return client.SendRaw("POST", "/api/v1/sessions", model::Json(request).dump(),
-                          "application/json")
+    return client
+        .SendRaw("POST", "/api/v1/sessions", model::Json(request).dump(), "application/json")
         .status;
 }
 
@@ -65,7 +65,9 @@ TEST_CASE("Each further lock doubles from 60 s up to 15 minutes and a success re
 
     // A manager sees the lock and may lift it.
     auto manager = ManagerClient(server);
-    const auto staff = manager->ListAccounts({.q = kStaff.loginId}).items.at(0);
+    client::AccountQuery byLogin;
+    byLogin.q = kStaff.loginId;
+    const auto staff = manager->ListAccounts(byLogin).items.at(0);
     CHECK(staff.status == model::AccountStatus::Locked);
     CHECK(staff.lockedUntil == server.Clock().Now() + std::chrono::seconds(900));
     CHECK(manager->UnlockAccount(staff.id).status == model::AccountStatus::Active);

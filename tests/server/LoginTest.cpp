@@ -132,7 +132,7 @@ TEST_CASE("No token, a malformed header or an unknown token is unauthenticated")
     }
 }
 
-TEST_CASE("Ten wrong passwords lock the account; the answer stays the same; it unlocks later") {
+TEST_CASE("Ten wrong passwords lock the account, the answer stays the same, it unlocks later") {
     TestServer server;
     auto client = server.Client();
     model::LoginRequest wrong = RequestFor(kStaff);

@@ -90,7 +90,7 @@ TEST_CASE("JSON routes want application/json and valid fields") {
     CHECK(model::Json::parse(missing.body).at("errors").at(0).at("field") == "name");
 }
 
-TEST_CASE("A handler's HttpError is its problem; anything else is a 500 that leaks nothing") {
+TEST_CASE("A handler's HttpError is its problem, anything else is a 500 that leaks nothing") {
     const Router router = MakeRouter();
     const Response conflict = router.Dispatch(Make("GET", "/conflict"));
     CHECK(conflict.status == 409);

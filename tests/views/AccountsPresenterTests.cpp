@@ -284,7 +284,7 @@ TEST_CASE("import: a dry run previews every row, Apply sends the same file for r
                  "kato,'=cmd,otp-kato\r\n");
 }
 
-TEST_CASE("import: bad rows block Apply; a file that is not UTF-8 is refused unsent",
+TEST_CASE("import: bad rows block Apply, a file that is not UTF-8 is refused unsent",
           "[accounts][import]") {
     Fixture f;
     auto p = f.Presenter();
@@ -307,7 +307,7 @@ TEST_CASE("import: bad rows block Apply; a file that is not UTF-8 is refused uns
     CHECK(f.api->imports.size() == 1);
 }
 
-TEST_CASE("export hands over the bytes; Cancel stops the download and drops its result",
+TEST_CASE("export hands over the bytes, Cancel stops the download and drops its result",
           "[accounts]") {
     Fixture f;
     auto p = f.Presenter();
@@ -435,7 +435,7 @@ TEST_CASE("the server's field errors land on the field and keep what was typed",
     CHECK(p->Errors().at("login_id").code == "conflict");
 }
 
-TEST_CASE("an edit sends only what changed; a cleared e-mail is removed", "[accounts][dialog]") {
+TEST_CASE("an edit sends only what changed, a cleared e-mail is removed", "[accounts][dialog]") {
     EditFixture f;
     model::Account existing = *f.api->Find("acc_2");
     existing.email = "old@example.jp";
@@ -462,7 +462,7 @@ TEST_CASE("an edit sends only what changed; a cleared e-mail is removed", "[acco
     CHECK(p->Errors().at("roles").code == "last_manager");
 }
 
-TEST_CASE("scope checks: a jurisdiction is whole; unchecking one facility keeps the others",
+TEST_CASE("scope checks: a jurisdiction is whole, unchecking one facility keeps the others",
           "[accounts][dialog]") {
     EditFixture f;
     auto p = f.Edit();

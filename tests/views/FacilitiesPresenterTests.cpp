@@ -52,7 +52,7 @@ model::Me MeWith(std::vector<std::string> roles, bool acting = false) {
 
 } // namespace
 
-TEST_CASE("permissions follow the roles; an operator only while acting in a tenant",
+TEST_CASE("permissions follow the roles, an operator only while acting in a tenant",
           "[facilities]") {
     const auto manager = PermissionsFor(MeWith({"customermanager"}));
     CHECK((manager.read && manager.writeFacilities && manager.writeTerminals && manager.configure));
@@ -175,7 +175,7 @@ TEST_CASE("a refresh keeps the selection and an edit in progress, and takes fres
     CHECK(presenter->Select(NodeRef{NodeKind::Terminal, "trm_1"}));
 }
 
-TEST_CASE("creating a terminal shows its token once; delete refused with the server's reason",
+TEST_CASE("creating a terminal shows its token once, delete refused with the server's reason",
           "[facilities]") {
     Fixture f;
     auto presenter = f.Presenter();

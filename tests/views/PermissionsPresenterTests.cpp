@@ -182,7 +182,7 @@ TEST_CASE("a refresh keeps the edit as a diff over someone else's change", "[per
                                    "notices.read", "notices.ack"});
 }
 
-TEST_CASE("the server's tier rule and other refusals become notices; the edit stays",
+TEST_CASE("the server's tier rule and other refusals become notices, the edit stays",
           "[permissions]") {
     Fixture f;
     auto presenter = f.Presenter();

@@ -231,7 +231,7 @@ TEST_CASE("create an account through the dialog, disable it, reset its password"
     Screenshot(s.frame, "accounts-after-actions-" + lang);
 }
 
-TEST_CASE("import: every row previewed before Apply; the passwords' file is asked for",
+TEST_CASE("import: every row previewed before Apply, the passwords' file is asked for",
           "[gui][accounts]") {
     const std::string lang = GENERATE(as<std::string>{}, "ja", "en");
     UseTestLanguage(lang);
