@@ -139,8 +139,7 @@ void MainFrame::BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher
 
     // Only for accounts that may read facilities, and only with a client that offers them.
     const views::FacilityPermissions permissions = views::PermissionsFor(m_session->Me());
-    auto facilitiesApi =
-        std::dynamic_pointer_cast<client::IFacilitiesApi>(m_session->Client());
+    auto facilitiesApi = std::dynamic_pointer_cast<client::IFacilitiesApi>(m_session->Client());
     if (permissions.read && facilitiesApi) {
         m_facilities = new views::FacilitiesView(m_navigation, *m_session, facilitiesApi,
                                                  permissions, runner, ui);
@@ -166,6 +165,7 @@ void MainFrame::BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher
     auto accountsApi = std::dynamic_pointer_cast<client::IAccountsApi>(m_session->Client());
     if (roleAccess.read && accountsApi) {
         m_permissions = new views::PermissionsView(m_navigation, *m_session, accountsApi,
+                                                   permissions.read ? facilitiesApi : nullptr,
                                                    roleAccess, runner, ui);
         images.push_back(views::IconBundle(views::Icon::Account, 32));
         m_navigation->SetImages(images);

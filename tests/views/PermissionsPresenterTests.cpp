@@ -305,3 +305,30 @@ TEST_CASE("the account search drops an older answer, and choosing loads its acce
     REQUIRE(failures.size() == 1);
     CHECK(failures[0].Code() == "not_found");
 }
+
+TEST_CASE("choosing the shown account again asks nothing, a reload asks again", "[permissions]") {
+    Fixture f;
+    model::EffectiveAccess access;
+    access.accountId = "acc_1";
+    access.loginId = "tanaka";
+    access.permissions = {{"facilities.read", {"customeremployee"}}};
+    f.api->access["acc_1"] = access;
+    EffectiveAccessPresenter presenter(f.api, f.runner, f.ui);
+    presenter.Choose("acc_1");
+    f.Run();
+    REQUIRE(presenter.Access());
+    CHECK(presenter.Access()->permissions.size() == 1);
+
+    // The account's roles change (the Edit button of the tab): the same account is shown again.
+    access.permissions.push_back({"usage.read", {"customermanager_viewer"}});
+    f.api->access["acc_1"] = access;
+    presenter.Choose("acc_1");
+    f.Run();
+    CHECK(presenter.Access()->permissions.size() == 1);
+    presenter.Reload();
+    CHECK(presenter.LoadingAccess());
+    f.Run();
+    REQUIRE(presenter.Access());
+    CHECK(presenter.Access()->permissions.size() == 2);
+    CHECK(presenter.Access()->permissions[1].permission == "usage.read");
+}

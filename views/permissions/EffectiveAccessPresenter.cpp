@@ -84,6 +84,16 @@ void EffectiveAccessPresenter::Choose(const std::string& accountId) {
     if (accountId == m_chosen && (m_access || m_loadingAccess)) {
         return;
     }
+    Load(accountId);
+}
+
+void EffectiveAccessPresenter::Reload() {
+    if (!m_chosen.empty()) {
+        Load(m_chosen);
+    }
+}
+
+void EffectiveAccessPresenter::Load(const std::string& accountId) {
     m_accessScope.DropPending();
     m_chosen = accountId;
     m_access.reset();

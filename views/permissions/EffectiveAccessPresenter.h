@@ -73,13 +73,16 @@ public:
     bool MoreAccounts() const { return m_more; }
     bool Searching() const { return m_searching; }
 
-    /// Loads the account's effective access.
+    /// Loads the account's effective access (nothing to do when it is the one shown).
     void Choose(const std::string& accountId);
+    /// Asks again for the chosen account's access, e.g. after its roles or scope changed.
+    void Reload();
     const std::string& Chosen() const { return m_chosen; }
     const std::optional<AccessView>& Access() const { return m_access; }
     bool LoadingAccess() const { return m_loadingAccess; }
 
 private:
+    void Load(const std::string& accountId);
     void Failed(const client::ApiError& error);
 
     std::shared_ptr<client::IAccountsApi> m_api;

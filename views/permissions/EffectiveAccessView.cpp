@@ -1,5 +1,6 @@
 #include "views/permissions/EffectiveAccessView.h"
 
+#include "views/accounts/AccountDialog.h"
 #include "views/common/ApiErrors.h"
 #include "views/common/ErrorMessages.h"
 #include "views/common/Layout.h"
@@ -8,6 +9,7 @@
 #include "views/common/Wrap.h"
 #include "views/permissions/PermissionWords.h"
 
+#include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
@@ -37,12 +39,17 @@ wxString JoinNames(const std::vector<std::string>& names) {
 
 EffectiveAccessView::EffectiveAccessView(wxWindow* parent, ISession& session,
                                          std::shared_ptr<client::IAccountsApi> api,
-                                         bool canListAccounts, ITaskRunner& runner,
-                                         IUiDispatcher& ui)
+                                         std::shared_ptr<client::IFacilitiesApi> facilities,
+                                         RoleAccess access, ITaskRunner& runner, IUiDispatcher& ui)
     : wxPanel(parent)
     , m_session(session)
+    , m_api(api)
+    , m_facilitiesApi(std::move(facilities))
+    , m_runner(runner)
+    , m_ui(ui)
     , m_presenter(std::move(api), runner, ui)
-    , m_enabled(canListAccounts) {
+    , m_enabled(access.readAccounts)
+    , m_canEdit(access.readAccounts && access.writeAccounts) {
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     row->Add(BuildPicker(this), wxSizerFlags().Expand().Border(wxALL, Px(this, Space::Medium)));
     row->Add(BuildDetail(this),
@@ -111,9 +118,15 @@ wxWindow* EffectiveAccessView::BuildPicker(wxWindow* parent) {
 wxWindow* EffectiveAccessView::BuildDetail(wxWindow* parent) {
     auto* side = new wxPanel(parent);
     auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* heading = new wxBoxSizer(wxHORIZONTAL);
     m_summary = new wxStaticText(side, wxID_ANY, wxString());
     m_summary->SetFont(layout::Emphasized(side, 1.15));
-    column->Add(m_summary, wxSizerFlags().Expand().Border(wxBOTTOM, Px(side, Space::Medium)));
+    heading->Add(m_summary, wxSizerFlags(1).CenterVertical());
+    // TRANSLATORS: a button on the effective-access tab: opens the chosen account's dialog.
+    m_edit = new wxButton(side, wxID_ANY, _("Edit roles and scope..."));
+    heading->Add(m_edit, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(side, Space::Medium)));
+    column->Add(heading, wxSizerFlags().Expand().Border(wxBOTTOM, Px(side, Space::Medium)));
+    m_edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditChosen(); });
     m_scope = new wxStaticText(side, wxID_ANY, wxString());
     column->Add(m_scope, wxSizerFlags().Expand().Border(wxBOTTOM, Px(side, Space::Large)));
 
@@ -175,6 +188,7 @@ void EffectiveAccessView::ShowAccess() {
         m_summary->SetLabel(m_presenter.LoadingAccess() ? _("Loading...")
                                                         : _("Choose an account on the left."));
         m_scope->SetLabel(wxString());
+        UpdateEditButton();
         Layout();
         return;
     }
@@ -212,7 +226,43 @@ void EffectiveAccessView::ShowAccess() {
         m_facilities->SetItem(row, 1, FromUtf8(facility.jurisdiction));
         m_facilities->SetItem(row, 2, ReachViaText(facility.via));
     }
+    UpdateEditButton();
     Layout();
+}
+
+const model::Account* EffectiveAccessView::ChosenAccount() const {
+    for (const auto& account : m_presenter.Accounts()) {
+        if (account.id == m_presenter.Chosen()) {
+            return &account;
+        }
+    }
+    return nullptr;
+}
+
+void EffectiveAccessView::UpdateEditButton() {
+    const bool shown = m_presenter.Access().has_value() && ChosenAccount() != nullptr;
+    m_edit->Enable(m_canEdit && shown);
+    m_edit->SetToolTip(!m_canEdit ? _("Your role cannot change accounts.")
+                       : !shown   ? _("Choose an account on the left.")
+                                  : _("Change the account's roles and the jurisdictions and "
+                                        "facilities it may reach."));
+}
+
+void EffectiveAccessView::EditChosen() {
+    const model::Account* chosen = ChosenAccount();
+    if (!m_canEdit || chosen == nullptr) {
+        return;
+    }
+    // The roles are left for the dialog to load: it lists the tenant's current ones.
+    AccountDialog dialog(this, m_api, m_facilitiesApi, *chosen, {}, m_runner, m_ui);
+    dialog.Start();
+    if (dialog.ShowModal() != wxID_OK || !dialog.Updated()) {
+        return;
+    }
+    // Show what the change gives at once: the access again, and the list's copy of the account.
+    // (The chosen account stays the one edited: nothing else could be chosen while it was open.)
+    m_presenter.Search(ToUtf8(m_search->GetValue().Strip(wxString::both)));
+    m_presenter.Reload();
 }
 
 void EffectiveAccessView::ShowError(const client::ApiError& error) {

@@ -32,7 +32,8 @@ RoleAccess RoleAccessFor(const model::Me& me) {
     }
     return {granted.contains(std::string(p::kRolesRead)),
             granted.contains(std::string(p::kRolesWrite)),
-            granted.contains(std::string(p::kAccountsRead))};
+            granted.contains(std::string(p::kAccountsRead)),
+            granted.contains(std::string(p::kAccountsWrite))};
 }
 
 PermissionsPresenter::PermissionsPresenter(std::shared_ptr<client::IAccountsApi> api,

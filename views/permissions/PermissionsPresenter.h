@@ -23,9 +23,10 @@ namespace resv::views {
 /// What the account may do here: from /me's permissions (or, from a server that does not list
 /// them, from its built-in roles).
 struct RoleAccess {
-    bool read = false;         ///< roles.read: the screen is shown
-    bool write = false;        ///< roles.write: New, Rename, Delete, the matrix
-    bool readAccounts = false; ///< accounts.read: the effective-access tab
+    bool read = false;          ///< roles.read: the screen is shown
+    bool write = false;         ///< roles.write: New, Rename, Delete, the matrix
+    bool readAccounts = false;  ///< accounts.read: the effective-access tab
+    bool writeAccounts = false; ///< accounts.write: editing an account's roles and scope there
 };
 RoleAccess RoleAccessFor(const model::Me& me);
 

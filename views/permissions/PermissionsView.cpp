@@ -80,12 +80,13 @@ bool AskNewRole(wxWindow* parent, wxString& name, model::Tier& tier) {
 } // namespace
 
 PermissionsView::PermissionsView(wxWindow* parent, ISession& session,
-                                 std::shared_ptr<client::IAccountsApi> api, RoleAccess access,
-                                 ITaskRunner& runner, IUiDispatcher& ui)
+                                 std::shared_ptr<client::IAccountsApi> api,
+                                 std::shared_ptr<client::IFacilitiesApi> facilities,
+                                 RoleAccess access, ITaskRunner& runner, IUiDispatcher& ui)
     : wxPanel(parent)
     , m_session(session)
     , m_presenter(api, access, runner, ui) {
-    BuildLayout(std::move(api), runner, ui);
+    BuildLayout(std::move(api), std::move(facilities), runner, ui);
     m_presenter.SetCallbacks({
         [this] { ShowRoles(); },
         [this] { ShowMatrix(); },
@@ -105,13 +106,14 @@ void PermissionsView::Start() {
     m_refreshTimer.Start(kRefreshIntervalMs);
 }
 
-void PermissionsView::BuildLayout(std::shared_ptr<client::IAccountsApi> api, ITaskRunner& runner,
-                                  IUiDispatcher& ui) {
+void PermissionsView::BuildLayout(std::shared_ptr<client::IAccountsApi> api,
+                                  std::shared_ptr<client::IFacilitiesApi> facilities,
+                                  ITaskRunner& runner, IUiDispatcher& ui) {
     m_tabs = new wxNotebook(this, wxID_ANY);
     // TRANSLATORS: a tab of the Permissions screen: the roles and their permissions.
     m_tabs->AddPage(BuildRolesPage(m_tabs), _("Roles and permissions"), true);
-    m_access = new EffectiveAccessView(m_tabs, m_session, std::move(api),
-                                       m_presenter.Access().readAccounts, runner, ui);
+    m_access = new EffectiveAccessView(m_tabs, m_session, std::move(api), std::move(facilities),
+                                       m_presenter.Access(), runner, ui);
     // TRANSLATORS: a tab of the Permissions screen: what one account can do, and where.
     m_tabs->AddPage(m_access, _("Effective access of an account"));
     m_tabs->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {

@@ -30,8 +30,10 @@ class PermissionsView final : public wxPanel {
 public:
     static constexpr int kRefreshIntervalMs = 30000;
 
+    /// `facilities` may be null: an account's scope can then be edited as All only.
     PermissionsView(wxWindow* parent, ISession& session, std::shared_ptr<client::IAccountsApi> api,
-                    RoleAccess access, ITaskRunner& runner, IUiDispatcher& ui);
+                    std::shared_ptr<client::IFacilitiesApi> facilities, RoleAccess access,
+                    ITaskRunner& runner, IUiDispatcher& ui);
     ~PermissionsView() override;
 
     PermissionsPresenter& Presenter() { return m_presenter; }
@@ -62,7 +64,8 @@ private:
         wxStaticText* explanation = nullptr;
     };
 
-    void BuildLayout(std::shared_ptr<client::IAccountsApi> api, ITaskRunner& runner,
+    void BuildLayout(std::shared_ptr<client::IAccountsApi> api,
+                     std::shared_ptr<client::IFacilitiesApi> facilities, ITaskRunner& runner,
                      IUiDispatcher& ui);
     wxWindow* BuildRolesPage(wxWindow* parent);
     wxWindow* BuildRoleSide(wxWindow* parent);

@@ -8,9 +8,12 @@
 #include "../Fakes.h"
 #include "console/MainFrame.h"
 #include "console/Shell.h"
+#include "views/accounts/AccountDialog.h"
+#include "views/common/Words.h"
 #include "views/home/HomeView.h"
 #include "views/login/LoginDialog.h"
 #include "views/login/PasswordChangeDialog.h"
+#include "views/permissions/EffectiveAccessView.h"
 #include "views/permissions/PermissionsView.h"
 
 #include "resv/client/ApiClient.h"
@@ -19,11 +22,16 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/checklst.h>
 #include <wx/listbook.h>
 #include <wx/listctrl.h>
+#include <wx/modalhook.h>
+#include <wx/notebook.h>
+#include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <chrono>
 
 using namespace resv;
@@ -158,4 +166,102 @@ TEST_CASE("the demo manager changes a custom role's permissions on the real serv
     }
     CHECK(found);
     CloseShell(shell);
+}
+
+namespace {
+
+/// Ticks the role `role` in the account dialog the Edit button opens, and saves.
+class AddRoleScript final : public wxModalDialogHook {
+public:
+    explicit AddRoleScript(std::string role)
+        : m_role(std::move(role)) {
+        Register();
+    }
+    ~AddRoleScript() override { Unregister(); }
+    int opened = 0;
+    int open = 0;
+
+    int Enter(wxDialog* dialog) override {
+        ++opened;
+        ++open;
+        wxTheApp->CallAfter([this, dialog] { Drive(dialog); });
+        return wxID_NONE;
+    }
+    void Exit(wxDialog*) override { --open; }
+
+private:
+    void Drive(wxDialog* d) {
+        auto* dialog = dynamic_cast<AccountDialog*>(d);
+        REQUIRE(dialog);
+        REQUIRE(WaitUntil([&] { return dialog->RolesList()->GetCount() > 0; }));
+        const int row = dialog->RolesList()->FindString(RoleName(m_role));
+        REQUIRE(row != wxNOT_FOUND);
+        dialog->RolesList()->Check(row);
+        wxCommandEvent event(wxEVT_CHECKLISTBOX, dialog->RolesList()->GetId());
+        event.SetInt(row);
+        event.SetEventObject(dialog->RolesList());
+        dialog->RolesList()->ProcessWindowEvent(event);
+        Click(dialog->SaveButton());
+    }
+
+    std::string m_role;
+};
+
+bool ListsPermission(wxListCtrl* list, const std::string& code) {
+    for (long row = 0; row < list->GetItemCount(); ++row) {
+        if (list->GetItemText(row, 1) == wxString::FromUTF8(code)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("from an account's effective access, its roles are edited and the access follows",
+          "[gui][permissions][server]") {
+    for (const char* language : {"en", "ja"}) {
+        UseTestLanguage(language);
+        auto manager = ManagerClient();
+        model::AccountInput input;
+        input.loginId = Unique("access.");
+        input.displayName = "Access Test";
+        input.roles = {"customeremployee"};
+        const model::AccountCreated created = manager->CreateAccount(input);
+
+        test::MemorySettings settings;
+        console::Shell shell(ServerOptions(), settings);
+        SubmitLogin(shell, "manager", kManagerPassword);
+        REQUIRE(
+            WaitUntil([&] { return shell.Main() && shell.Main()->IsShown() && !shell.Login(); }));
+        PermissionsView* view = shell.Main()->Permissions();
+        REQUIRE(view != nullptr);
+        wxListbook* navigation = shell.Main()->Navigation();
+        navigation->SetSelection(navigation->GetPageCount() - 1);
+        view->Tabs()->SetSelection(1);
+        EffectiveAccessView* access = view->Access();
+        access->Presenter().Search(input.loginId);
+        REQUIRE(WaitUntil([&] {
+            return !access->Presenter().Searching() && access->AccountList()->GetItemCount() == 1;
+        }));
+        CHECK_FALSE(access->EditButton()->IsEnabled()); // nothing chosen yet
+        access->AccountList()->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+        REQUIRE(WaitUntil([&] {
+            return access->Presenter().Access().has_value() && access->EditButton()->IsEnabled();
+        }));
+        CHECK_FALSE(ListsPermission(access->PermissionList(), "usage.read"));
+
+        AddRoleScript script("customermanager_viewer");
+        Click(access->EditButton());
+        REQUIRE(WaitUntil([&] { return script.opened == 1 && script.open == 0; }));
+        // The tab asks again at once: the viewer role gives the usage history.
+        REQUIRE(WaitUntil([&] { return ListsPermission(access->PermissionList(), "usage.read"); }));
+        Settle();
+        Screenshot(shell.Main(), std::string("permissions-edit-access-") + language);
+
+        const auto onServer = manager->GetAccount(created.account.id).roles;
+        CHECK(std::find(onServer.begin(), onServer.end(), "customermanager_viewer") !=
+              onServer.end());
+        CloseShell(shell);
+    }
 }

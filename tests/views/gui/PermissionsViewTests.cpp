@@ -60,7 +60,7 @@ struct Screen {
             {"fac_namba", "ホテル難波", "jur_osaka", "大阪管轄", "facility"}};
         api->access["acc_1"] = access1;
         frame = new wxFrame(nullptr, wxID_ANY, wxS("permissions"));
-        view = new PermissionsView(frame, session, api, access, runner, ui);
+        view = new PermissionsView(frame, session, api, nullptr, access, runner, ui);
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(view, wxSizerFlags(1).Expand());
         frame->SetSizer(sizer);
