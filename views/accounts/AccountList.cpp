@@ -6,6 +6,9 @@
 
 #include <wx/settings.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace resv::views {
 
 AccountList::AccountList(wxWindow* parent, AccountsPresenter& presenter)
@@ -20,14 +23,14 @@ AccountList::AccountList(wxWindow* parent, AccountsPresenter& presenter)
         wxString title;
         int width;
     } columns[kColumnCount] = {
-        {_("Login ID"), 110},
-        {_("Display name"), 140},
+        {_("Login ID"), 100},
+        {_("Display name"), 130},
         {_("Roles"), 190},
-        {_("Status"), 150},
+        {_("Status"), 140},
         // TRANSLATORS: a column header; the times under it are Japan Standard Time.
-        {_("Last login (JST)"), 150},
+        {_("Last login (JST)"), 145},
         // TRANSLATORS: a column header: the jurisdictions and facilities an account may reach.
-        {_("Scope"), 190},
+        {_("Scope"), 170},
     };
     for (int i = 0; i < kColumnCount; ++i) {
         AppendColumn(columns[i].title, wxLIST_FORMAT_LEFT, FromDIP(columns[i].width));
@@ -37,6 +40,38 @@ AccountList::AccountList(wxWindow* parent, AccountsPresenter& presenter)
         event.Skip();
         CheckVisibleRows();
     });
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        CallAfter([this] { FitColumns(); });
+    });
+}
+
+void AccountList::FitColumns() {
+    const int width = GetClientSize().x;
+    if (width <= 0 || width == m_fittedWidth) {
+        return;
+    }
+    m_fittedWidth = width;
+    const int flexible[] = {kDisplayName, kRoles, kScope};
+    int fixedWidth = 0;
+    for (int column = 0; column < kColumnCount; ++column) {
+        if (std::find(std::begin(flexible), std::end(flexible), column) == std::end(flexible)) {
+            fixedWidth += GetColumnWidth(column);
+        }
+    }
+    int flexibleWidth = 0;
+    for (const int column : flexible) {
+        flexibleWidth += GetColumnWidth(column);
+    }
+    // Leave room for the vertical scroll bar, whether it shows now or once more rows load.
+    const int room = width - fixedWidth - wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, this);
+    const int minimum = FromDIP(70);
+    if (flexibleWidth <= 0 || room < minimum * 3) {
+        return;
+    }
+    for (const int column : flexible) {
+        SetColumnWidth(column, std::max(minimum, GetColumnWidth(column) * room / flexibleWidth));
+    }
 }
 
 const char* AccountList::SortKeyOf(int column) {

@@ -31,12 +31,16 @@ protected:
 
 private:
     void CheckVisibleRows();
+    /// Shares the list's width out among the name, roles and scope columns in their current
+    /// proportions, so every column stays on screen in a narrow window.
+    void FitColumns();
 
     AccountsPresenter& m_presenter;
     std::unique_ptr<wxItemAttr> m_inactive;
     std::unique_ptr<wxItemAttr> m_locked;
     long m_lastVisible = -1;
     bool m_syncing = false;
+    int m_fittedWidth = 0; ///< the client width the columns were last fitted to
 };
 
 } // namespace resv::views

@@ -50,8 +50,13 @@ AccountsView::AccountsView(wxWindow* parent, ISession& session,
     column->Add(m_messages, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, gap));
     m_list = new AccountList(this, m_presenter);
     column->Add(m_list, wxSizerFlags(1).Expand().Border(wxALL, gap));
+    // The selected account's roles and scope in full, which a narrow column may cut off.
+    m_selectionLine = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                       wxST_ELLIPSIZE_END);
+    column->Add(m_selectionLine, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
     m_statusLine = new wxStaticText(this, wxID_ANY, wxString());
-    column->Add(m_statusLine, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
+    column->Add(m_statusLine,
+                wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM | wxTOP, gap));
     SetSizer(column);
 
     AccountsPresenter::Callbacks callbacks;
@@ -269,6 +274,17 @@ void AccountsView::UpdateStatusLine() {
     }
     if (m_statusLine->GetLabel() != text) {
         m_statusLine->SetLabel(text);
+    }
+    wxString selection;
+    if (const model::Account* account = m_presenter.Selected()) {
+        // TRANSLATORS: under the accounts list, the selected account in full: its name (login
+        // ID), its roles and the jurisdictions and facilities it may reach.
+        selection = wxString::Format(_("%s    Roles: %s    Scope: %s"), AccountName(*account),
+                                     RoleNames(account->roles), ScopeText(account->scope));
+    }
+    if (m_selectionLine->GetLabel() != selection) {
+        m_selectionLine->SetLabel(selection);
+        m_selectionLine->SetToolTip(selection);
     }
 }
 

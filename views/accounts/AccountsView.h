@@ -49,6 +49,7 @@ public:
     wxButton* Button(AccountAction action) const;
     wxInfoBar* Messages() const { return m_messages; }
     wxStaticText* StatusLine() const { return m_statusLine; }
+    wxStaticText* SelectionLine() const { return m_selectionLine; }
     /// Selects the account's row as a click would.
     void SelectAccount(const std::string& id);
 
@@ -95,6 +96,7 @@ private:
     wxInfoBar* m_messages = nullptr;
     AccountList* m_list = nullptr;
     wxStaticText* m_statusLine = nullptr;
+    wxStaticText* m_selectionLine = nullptr;
     std::vector<std::string> m_roleChoices; ///< role names behind the filter's choices
     wxTimer m_searchTimer;
     wxTimer m_refreshTimer;
