@@ -1,5 +1,6 @@
 #include "resv/server/Server.h"
 
+#include "accounts/AccountCsv.h"
 #include "accounts/AccountService.h"
 #include "admin/AdminService.h"
 #include "admin/DemoFacilities.h"
@@ -67,6 +68,7 @@ private:
     std::unique_ptr<terminals::DeviceService> m_deviceApi;
     std::unique_ptr<auth::PasswordPolicy> m_passwordPolicy;
     std::unique_ptr<accounts::AccountService> m_accounts;
+    std::unique_ptr<accounts::AccountCsv> m_accountCsv;
     std::unique_ptr<roles::RoleService> m_roles;
     std::unique_ptr<roles::AccessService> m_access;
     std::thread m_flusher;
@@ -101,12 +103,14 @@ void ServerImpl::OpenStorage() {
     m_accounts = std::make_unique<accounts::AccountService>(
         context, *m_hasher, *m_passwordPolicy,
         std::chrono::duration_cast<std::chrono::minutes>(m_auth->Policy().idleTimeout));
+    m_accountCsv = std::make_unique<accounts::AccountCsv>(context, *m_accounts);
     m_roles = std::make_unique<roles::RoleService>(context);
     m_access = std::make_unique<roles::AccessService>(context);
-    routes::AddApiRoutes(m_router, {*m_auth, m_clock,
-                                    routes::ResourceServices{*m_auth, *m_facilities, *m_terminals,
-                                                             *m_terminalConfig, *m_deviceApi,
-                                                             *m_accounts, *m_roles, *m_access}});
+    routes::AddApiRoutes(
+        m_router,
+        {*m_auth, m_clock,
+         routes::ResourceServices{*m_auth, *m_facilities, *m_terminals, *m_terminalConfig,
+                                  *m_deviceApi, *m_accounts, *m_accountCsv, *m_roles, *m_access}});
 }
 
 http::HttpServerOptions ServerImpl::TransportOptions() {

@@ -84,6 +84,12 @@ Response Router::Invoke(const Route& route, Request& request, const std::smatch&
         return ProblemResponse(415, ec::kUnsupportedMediaType,
                                "Send the request body as application/json.");
     }
+    if (!route.options.bodyMediaType.empty() &&
+        request.MediaType() != route.options.bodyMediaType) {
+        return ProblemResponse(
+            415, ec::kUnsupportedMediaType,
+            fmt::format("Send the request body as {}.", route.options.bodyMediaType));
+    }
     try {
         return route.handler(request);
     } catch (const HttpError& error) {

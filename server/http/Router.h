@@ -16,6 +16,8 @@ using Handler = std::function<Response(const Request&)>;
 struct RouteOptions {
     /// The route takes a JSON body: anything not sent as application/json gets 415.
     bool jsonBody = false;
+    /// The route takes a body of this media type only ("text/csv"): anything else gets 415.
+    std::string bodyMediaType = {};
 };
 
 struct RouteInfo {

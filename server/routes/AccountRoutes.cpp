@@ -1,6 +1,7 @@
-// /api/v1/accounts (A.9.2: register, name, change, disable, delete, sessions) and
-// PUT /api/v1/me/password.
+// /api/v1/accounts (A.9.2: register, name, change, disable, delete, sessions, CSV import and
+// export) and PUT /api/v1/me/password.
 
+#include "accounts/AccountCsv.h"
 #include "accounts/AccountService.h"
 #include "http/Problem.h"
 #include "resv/model/Json.h"
@@ -33,6 +34,37 @@ accounts::AccountListParams ListParams(const Request& request) {
     return params;
 }
 
+/// `dry_run=true|false`; a dry run when absent, so that nothing is written by mistake.
+bool DryRun(const Request& request) {
+    const auto value = QueryValue(request, "dry_run").value_or("true");
+    if (value != "true" && value != "false") {
+        facilities::ThrowInvalidField("dry_run", "dry_run is true or false.");
+    }
+    return value == "true";
+}
+
+/// Registered before /api/v1/accounts/{id}, which would otherwise take "export.csv" for an id.
+void AddAccountCsv(http::Router& router, auth::AuthService& auth, accounts::AccountCsv& csv) {
+    router.Add("GET", "/api/v1/accounts/export.csv",
+               WithCaller(auth, [&csv](const Caller& caller, const Request&) {
+                   Response response;
+                   response.body = csv.Export(caller);
+                   response.contentType = "text/csv; charset=utf-8";
+                   response.SetHeader("Content-Disposition",
+                                      "attachment; filename=\"accounts.csv\"");
+                   return response;
+               }));
+    router.Add("POST", "/api/v1/accounts/import",
+               WithCaller(auth,
+                          [&csv](const Caller& caller, const Request& request) {
+                              const bool dryRun = DryRun(request);
+                              const model::ImportResult result =
+                                  csv.Import(caller, request.body, dryRun);
+                              return Response::Json(dryRun ? 200 : 201, model::Json(result));
+                          }),
+               {.bodyMediaType = "text/csv"});
+}
+
 void AddAccountCollection(http::Router& router, auth::AuthService& auth,
                           accounts::AccountService& accounts) {
     router.Add("GET", "/api/v1/accounts",
@@ -40,28 +72,27 @@ void AddAccountCollection(http::Router& router, auth::AuthService& auth,
                    return Response::Json(200,
                                          model::Json(accounts.List(caller, ListParams(request))));
                }));
-    router.Add("POST", "/api/v1/accounts",
-               WithCaller(auth,
-                          [&accounts](const Caller& caller, const Request& request) {
-                              const auto input =
-                                  http::ParseJsonBody(request).get<model::AccountInput>();
-                              return Response::Json(201,
-                                                    model::Json(accounts.Create(caller, input)));
-                          }),
-               {.jsonBody = true});
+    router.Add(
+        "POST", "/api/v1/accounts",
+        WithCaller(auth,
+                   [&accounts](const Caller& caller, const Request& request) {
+                       const auto input = http::ParseJsonBody(request).get<model::AccountInput>();
+                       return Response::Json(201, model::Json(accounts.Create(caller, input)));
+                   }),
+        {.jsonBody = true});
     router.Add("GET", "/api/v1/accounts/{id}",
                WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
                    return Response::Json(200, model::Json(accounts.Get(caller, PathId(request))));
                }));
-    router.Add("PATCH", "/api/v1/accounts/{id}",
-               WithCaller(auth,
-                          [&accounts](const Caller& caller, const Request& request) {
-                              const auto patch =
-                                  http::ParseJsonBody(request).get<model::AccountPatch>();
-                              return Response::Json(
-                                  200, model::Json(accounts.Update(caller, PathId(request), patch)));
-                          }),
-               {.jsonBody = true});
+    router.Add(
+        "PATCH", "/api/v1/accounts/{id}",
+        WithCaller(auth,
+                   [&accounts](const Caller& caller, const Request& request) {
+                       const auto patch = http::ParseJsonBody(request).get<model::AccountPatch>();
+                       return Response::Json(
+                           200, model::Json(accounts.Update(caller, PathId(request), patch)));
+                   }),
+        {.jsonBody = true});
     router.Add("DELETE", "/api/v1/accounts/{id}",
                WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
                    accounts.Delete(caller, PathId(request));
@@ -126,6 +157,7 @@ void AddAccountSessions(http::Router& router, auth::AuthService& auth,
 } // namespace
 
 void AddAccountRoutes(http::Router& router, const ResourceServices& services) {
+    AddAccountCsv(router, services.auth, services.accountCsv);
     AddAccountCollection(router, services.auth, services.accounts);
     AddAccountActions(router, services.auth, services.accounts);
     AddAccountSessions(router, services.auth, services.accounts);

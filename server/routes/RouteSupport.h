@@ -1,6 +1,7 @@
 #pragma once
 // What the resource routes share: the services, the caller of a request, paging parameters.
 
+#include "accounts/AccountCsv.h"
 #include "accounts/AccountService.h"
 #include "auth/AuthService.h"
 #include "auth/Permissions.h"
@@ -25,6 +26,7 @@ struct ResourceServices {
     terminals::ConfigService& config;
     terminals::DeviceService& devices;
     accounts::AccountService& accounts;
+    accounts::AccountCsv& accountCsv;
     roles::RoleService& roles;
     roles::AccessService& access;
 };
