@@ -1,7 +1,10 @@
 // ApiClient's calls for accounts, sessions, roles and permissions.
 
+#include "HttpSession.h"
 #include "Parsing.h"
 #include "resv/client/ApiClient.h"
+
+#include <chrono>
 
 namespace resv::client {
 namespace {
@@ -9,6 +12,9 @@ namespace {
 using detail::Parse;
 using detail::ParseAll;
 using detail::PercentEncode;
+
+/// How long a real import may take: the server's 300 rows at up to a second each, and room.
+constexpr std::chrono::minutes kImportTimeout{10};
 
 std::string AccountPath(const std::string& id, const char* suffix = "") {
     return "/api/v1/accounts/" + PercentEncode(id) + suffix;
@@ -134,6 +140,16 @@ std::string ApiClient::ExportAccountsCsv() {
 model::ImportResult ApiClient::ImportAccountsCsv(const std::string& csv, bool dryRun) {
     const std::string path =
         std::string("/api/v1/accounts/import?dry_run=") + (dryRun ? "true" : "false");
+    // A real run hashes a one-time password per row (Argon2id, tenths of a second each under
+    // load): 300 rows may take minutes, and a timeout would leave the accounts created on the
+    // server with their passwords lost to the manager.
+    struct LongerTimeout {
+        HttpSession& http;
+        ~LongerTimeout() { http.SetRequestTimeout(std::nullopt); }
+    } longer{*m_http};
+    if (!dryRun) {
+        m_http->SetRequestTimeout(kImportTimeout);
+    }
     return Parse<model::ImportResult>(Upload("POST", path, csv, "text/csv; charset=utf-8"),
                                       "import result");
 }

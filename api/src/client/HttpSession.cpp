@@ -156,7 +156,6 @@ void HttpSession::ApplyFixedOptions() {
         Set(curl, CURLOPT_PINNEDPUBLICKEY, m_options.publicKeyPin->c_str());
     }
     Set(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_options.connectTimeout.count()));
-    Set(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.totalTimeout.count()));
     Set(curl, CURLOPT_NOSIGNAL, 1L);
     Set(curl, CURLOPT_USERAGENT, m_options.userAgent.c_str());
     Set(curl, CURLOPT_NOPROGRESS, 0L);
@@ -164,6 +163,7 @@ void HttpSession::ApplyFixedOptions() {
     Set(curl, CURLOPT_XFERINFODATA, static_cast<void*>(&m_cancelled));
     Set(curl, CURLOPT_WRITEFUNCTION, &WriteBody);
     Set(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+    Set(curl, CURLOPT_MAXAGE_CONN, static_cast<long>(m_options.maxIdleConnectionAge.count()));
 }
 
 HttpResult HttpSession::Perform(const std::string& method, const std::string& url,
@@ -197,6 +197,8 @@ HttpResult HttpSession::Perform(const std::string& method, const std::string& ur
     Append(headers, "Expect:");
 
     Set(curl, CURLOPT_URL, url.c_str());
+    Set(curl, CURLOPT_TIMEOUT_MS,
+        static_cast<long>(m_requestTimeout.value_or(m_options.totalTimeout).count()));
     Set(curl, CURLOPT_ERRORBUFFER, errorBuffer);
     Set(curl, CURLOPT_HTTPHEADER, headers.get());
     Set(curl, CURLOPT_WRITEDATA, static_cast<void*>(&result.body));

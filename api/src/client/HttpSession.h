@@ -5,8 +5,10 @@
 #include "resv/client/ApiClient.h"
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace resv::client {
@@ -23,6 +25,12 @@ public:
                        const std::string& contentType, const std::string& bearerToken,
                        const std::map<std::string, std::string>& extraHeaders);
 
+    /// The requests that follow may take up to `timeout` instead of the options' total timeout;
+    /// nullopt goes back to it.
+    void SetRequestTimeout(std::optional<std::chrono::milliseconds> timeout) {
+        m_requestTimeout = timeout;
+    }
+
     void Cancel() { m_cancelled = true; }
     void ResetCancel() { m_cancelled = false; }
     bool IsCancelled() const { return m_cancelled; }
@@ -37,6 +45,7 @@ private:
     const ClientOptions& m_options;
     std::unique_ptr<void, CurlDeleter> m_curl;
     std::atomic<bool> m_cancelled{false};
+    std::optional<std::chrono::milliseconds> m_requestTimeout;
 };
 
 /// True for "https://host[:port]" with nothing after the authority but an optional "/".
