@@ -33,10 +33,6 @@ struct AccountRecord {
 /// The account as the API shows it (no hash), with the tier of its most powerful role; `custom`
 /// holds the tiers of its tenant's custom roles (RoleRepository::CustomTiers).
 model::Account ToModel(const AccountRecord& record, model::TimePoint now, const RoleTiers& custom);
-/// Transitional, until the CSV export passes the tenant's tiers: built-in roles only.
-inline model::Account ToModel(const AccountRecord& record, model::TimePoint now) {
-    return ToModel(record, now, RoleTiers{});
-}
 
 /// The most powerful tier among role names, built-in or in `custom` (employee when there is
 /// none). A name that is neither (a role deleted under an edited database) counts for nothing.
