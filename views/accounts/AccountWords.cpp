@@ -148,6 +148,13 @@ wxString ImportErrorsText(const std::vector<model::FieldError>& errors) {
         const std::string field = FieldOfError(error.field);
         if (error.code == model::error_code::kConflict || error.code == "exists") {
             text += _("This login ID already exists.");
+        } else if (error.code == "duplicate") {
+            text += _("An earlier line of the file has the same login ID.");
+        } else if (error.code == "ambiguous") {
+            text += _("Several facilities have this name: write it as jurisdiction/facility, "
+                      "e.g. Tokyo/Hotel Shinjuku.");
+        } else if (error.code == "too_many") {
+            text += _("Too many names in one cell.");
         } else if (field == "roles" && error.code == "not_found") {
             text += _("A role of this name does not exist.");
         } else if ((field == "jurisdictions" || field == "facilities") &&
@@ -193,8 +200,38 @@ ErrorMessage DescribeAccountError(const client::ApiError& error) {
 }
 
 ErrorMessage DescribeImportError(const client::ApiError& error) {
+    // The server could not read the file at all (its field is "file" or "header").
+    const auto unreadable = [&]() -> std::optional<ErrorMessage> {
+        for (const model::FieldError& problem : error.Problem().errors) {
+            if (problem.field == "header") {
+                return ErrorMessage{
+                    _("The first line of the file does not name the columns of the template."),
+                    _("It must name login_id, display_name, email, roles, jurisdictions and "
+                      "facilities, each once. A file saved with Export CSV has them.")};
+            }
+            if (problem.field != "file") {
+                continue;
+            }
+            if (problem.code == "too_many_rows") {
+                return ErrorMessage{_("The file has too many accounts to import at once."),
+                                    _("Split it into files of at most 300 accounts and import "
+                                      "them one after another.")};
+            }
+            if (problem.code == "no_rows" || problem.code == "empty") {
+                return ErrorMessage{_("The file has no accounts to import."),
+                                    _("Add one account per line under the header line.")};
+            }
+            return ErrorMessage{_("The file cannot be read as CSV."),
+                                _("A quotation mark may be left open. Save it again from Excel "
+                                  "as \"CSV UTF-8 (Comma delimited)\".")};
+        }
+        return std::nullopt;
+    };
     if (error.GetKind() == client::ApiError::Kind::Http &&
         error.Code() == model::error_code::kInvalidField) {
+        if (auto message = unreadable()) {
+            return *message;
+        }
         return {_("Some rows were not accepted, so nothing was created."),
                 _("Someone may have changed the accounts since the check. Check the file "
                   "again, correct the rows shown as errors and apply once more.")};

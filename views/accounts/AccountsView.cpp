@@ -17,6 +17,8 @@
 #include <wx/stattext.h>
 #include <wx/wrapsizer.h>
 
+#include <algorithm>
+
 // The panel, its filters, list and status line, and keeping them in step with the presenter.
 // What the actions do is in AccountsViewActions.cpp.
 
@@ -334,7 +336,16 @@ void AccountsView::ShowError(const client::ApiError& error) {
         m_importDialog->ShowError(DescribeImportError(error));
         return;
     }
-    m_messages->ShowMessage(DescribeAccountError(error).Full(), wxICON_WARNING);
+    // The check of an import file that the server could not read at all names "file" or
+    // "header" rather than a row.
+    const auto& fields = error.Problem().errors;
+    const bool unreadableFile =
+        std::any_of(fields.begin(), fields.end(), [](const model::FieldError& field) {
+            return field.field == "file" || field.field == "header";
+        });
+    m_messages->ShowMessage(
+        (unreadableFile ? DescribeImportError(error) : DescribeAccountError(error)).Full(),
+        wxICON_WARNING);
 }
 
 } // namespace resv::views

@@ -274,3 +274,34 @@ TEST_CASE("read-only roles see the accounts with every action disabled and why",
     }
     CHECK(s.view->StatusLine()->GetLabel().Contains(wxS("40")));
 }
+
+TEST_CASE("an import the server cannot read, and its row errors, are put in words",
+          "[gui][accounts][import]") {
+    UseTestLanguage("en");
+    const auto problem = [](const std::string& field, const std::string& code) {
+        model::Problem p;
+        p.status = 400;
+        p.code = "invalid_field";
+        p.errors = {{field, code, "technical"}};
+        return client::ApiError(p);
+    };
+    CHECK(DescribeImportError(problem("header", "missing_column")).what ==
+          _("The first line of the file does not name the columns of the template."));
+    CHECK(DescribeImportError(problem("file", "too_many_rows")).what ==
+          _("The file has too many accounts to import at once."));
+    CHECK(DescribeImportError(problem("file", "no_rows")).what ==
+          _("The file has no accounts to import."));
+    CHECK(DescribeImportError(problem("file", "invalid_csv")).what ==
+          _("The file cannot be read as CSV."));
+    // A real run refused because of its rows is still said as such.
+    CHECK(DescribeImportError(problem("rows[3].login_id", "exists")).what ==
+          _("Some rows were not accepted, so nothing was created."));
+
+    CHECK(ImportErrorsText({{"login_id", "duplicate", ""}}) ==
+          _("An earlier line of the file has the same login ID."));
+    CHECK(ImportErrorsText({{"facilities[0]", "ambiguous", ""}})
+              .StartsWith(_("Several facilities have this name")));
+    CHECK(ImportErrorsText({{"login_id", "exists", ""}, {"roles[1]", "not_found", ""}}) ==
+          _("This login ID already exists.") + _("; ") +
+              _("A role of this name does not exist."));
+}
