@@ -9,6 +9,7 @@
 #include "resv/model/Problem.h"
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -26,6 +27,8 @@ public:
     std::vector<std::pair<std::string, bool>> imports; ///< csv, dry run
     model::ImportResult importAnswer;
     std::string exportCsv = "\xEF\xBB\xBFlogin_id,display_name\r\n";
+    /// Account id -> its open sessions, as ListSessions answers them.
+    std::map<std::string, std::vector<model::SessionInfo>> sessions;
     int nextId = 1000;
 
     std::vector<std::string> Calls() {
@@ -143,11 +146,25 @@ public:
     }
     std::vector<model::SessionInfo> ListSessions(const std::string& id) override {
         Call("ListSessions " + id);
-        return {};
+        std::lock_guard lock(m_mutex);
+        return sessions[id];
     }
-    void RevokeSessions(const std::string& id) override { Call("RevokeSessions " + id); }
+    void RevokeSessions(const std::string& id) override {
+        Call("RevokeSessions " + id);
+        std::lock_guard lock(m_mutex);
+        sessions[id].clear();
+    }
+    /// A session not in `sessions` (ended, or never there) answers 404 not_found.
     void RevokeSession(const std::string& id, const std::string& session) override {
         Call("RevokeSession " + id + " " + session);
+        std::lock_guard lock(m_mutex);
+        if (std::erase_if(sessions[id], [&](const auto& s) { return s.id == session; }) == 0) {
+            model::Problem problem;
+            problem.status = 404;
+            problem.code = "not_found";
+            problem.title = "not_found";
+            throw client::ApiError(problem);
+        }
     }
     void ChangeMyPassword(const model::PasswordChange&) override { Call("ChangeMyPassword"); }
     std::vector<model::PermissionInfo> ListPermissions() override {

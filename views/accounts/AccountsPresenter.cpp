@@ -279,7 +279,6 @@ Unavailable AccountsPresenter::WhyNot(AccountAction action) const {
     case AccountAction::Unlock:
         return account->status == AccountStatus::Locked ? Unavailable::None
                                                         : Unavailable::NotNeeded;
-    case AccountAction::SignOut:
     case AccountAction::Delete:
         return self ? Unavailable::Self : Unavailable::None;
     default:
@@ -295,9 +294,6 @@ void AccountsPresenter::Enable() {
 }
 void AccountsPresenter::Unlock() {
     Act(AccountAction::Unlock);
-}
-void AccountsPresenter::SignOut() {
-    Act(AccountAction::SignOut);
 }
 void AccountsPresenter::Delete() {
     Act(AccountAction::Delete);
@@ -320,9 +316,6 @@ void AccountsPresenter::Act(AccountAction action) {
                 return api->EnableAccount(id);
             case AccountAction::Unlock:
                 return api->UnlockAccount(id);
-            case AccountAction::SignOut:
-                api->RevokeSessions(id);
-                return std::nullopt;
             default:
                 api->DeleteAccount(id);
                 return std::nullopt;

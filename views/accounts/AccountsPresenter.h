@@ -86,7 +86,7 @@ public:
         std::function<void()> rowsChanged;  ///< rows, their number or the query
         std::function<void()> stateChanged; ///< selection, busy, loading
         std::function<void(const client::ApiError&)> failed;
-        /// Disable, Enable, Unlock, SignOut or Delete done (`account` as it was for Delete).
+        /// Disable, Enable, Unlock or Delete done (`account` as it was for Delete).
         std::function<void(AccountAction, const model::Account&)> actionDone;
         std::function<void(const IssuedPassword&)> passwordIssued;
         std::function<void(const std::string& csv)> exported;
@@ -137,12 +137,12 @@ public:
     bool Can(AccountAction action) const { return WhyNot(action) == Unavailable::None; }
     bool Busy() const { return m_busy; }
 
-    // Actions on the selected account (the view asks for confirmation first).
+    // Actions on the selected account (the view asks for confirmation first). SignOut has no
+    // method here: it opens the account's sessions (SessionsPresenter).
     void Disable();
     void Enable();
     void Unlock();
     void ResetPassword();
-    void SignOut();
     void Delete();
     /// The dialog created or changed `account`: it shows in the list, selected.
     void Saved(const model::Account& account);

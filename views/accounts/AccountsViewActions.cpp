@@ -3,6 +3,7 @@
 #include "views/accounts/AccountWords.h"
 #include "views/accounts/AccountsDialogs.h"
 #include "views/accounts/AccountsView.h"
+#include "views/accounts/SessionsDialog.h"
 #include "views/common/Text.h"
 
 #include <wx/button.h>
@@ -121,12 +122,11 @@ void AccountsView::OnResetPassword() {
 }
 
 void AccountsView::OnSignOut() {
-    const model::Account account = *m_presenter.Selected();
-    if (Confirm(wxString::Format(_("Sign out every session of %s?\n\nThe person has to log in "
-                                   "again on every PC."),
-                                 AccountName(account)),
-                _("Sign out sessions"), _("Sign out"))) {
-        m_presenter.SignOut();
+    SessionsDialog dialog(this, m_api, *m_presenter.Selected(), m_runner, m_ui);
+    dialog.Start();
+    dialog.ShowModal();
+    if (const auto& ended = dialog.SessionEnded()) {
+        ShowError(*ended); // this console's own session is over: back to the login
     }
 }
 
@@ -153,9 +153,6 @@ void AccountsView::ActionDone(AccountAction action, const model::Account& accoun
         break;
     case AccountAction::Unlock:
         text = wxString::Format(_("%s has been unlocked."), name);
-        break;
-    case AccountAction::SignOut:
-        text = wxString::Format(_("Every session of %s has ended."), name);
         break;
     case AccountAction::Delete:
         text = wxString::Format(_("%s has been deleted."), name);
