@@ -62,7 +62,7 @@ void AddAccountCsv(http::Router& router, auth::AuthService& auth, accounts::Acco
                                   csv.Import(caller, request.body, dryRun);
                               return Response::Json(dryRun ? 200 : 201, model::Json(result));
                           }),
-               {.bodyMediaType = "text/csv"});
+               http::RouteOptions::Body("text/csv"));
 }
 
 void AddAccountCollection(http::Router& router, auth::AuthService& auth,
@@ -79,7 +79,7 @@ void AddAccountCollection(http::Router& router, auth::AuthService& auth,
                        const auto input = http::ParseJsonBody(request).get<model::AccountInput>();
                        return Response::Json(201, model::Json(accounts.Create(caller, input)));
                    }),
-        {.jsonBody = true});
+        http::RouteOptions::JsonBody());
     router.Add("GET", "/api/v1/accounts/{id}",
                WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
                    return Response::Json(200, model::Json(accounts.Get(caller, PathId(request))));
@@ -92,7 +92,7 @@ void AddAccountCollection(http::Router& router, auth::AuthService& auth,
                        return Response::Json(
                            200, model::Json(accounts.Update(caller, PathId(request), patch)));
                    }),
-        {.jsonBody = true});
+        http::RouteOptions::JsonBody());
     router.Add("DELETE", "/api/v1/accounts/{id}",
                WithCaller(auth, [&accounts](const Caller& caller, const Request& request) {
                    accounts.Delete(caller, PathId(request));
@@ -151,7 +151,7 @@ void AddAccountSessions(http::Router& router, auth::AuthService& auth,
                        return Response::NoContent();
                    },
                    PendingPasswordChange::Allow),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
 }
 
 } // namespace

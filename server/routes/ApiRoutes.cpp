@@ -16,20 +16,20 @@ void AddHealth(http::Router& router, const ApiServices& services) {
 
 void AddSessions(http::Router& router, const ApiServices& services) {
     auth::AuthService& auth = services.auth;
-    router.Add("POST", "/api/v1/sessions",
-               [&auth](const http::Request& request) {
-                   const auto login = http::ParseJsonBody(request).get<model::LoginRequest>();
-                   try {
-                       const model::LoginResponse response = auth.Login(login, request.remoteIp);
-                       return http::Response::Json(201, model::Json(response));
-                   } catch (const auth::LoginThrottled& throttled) {
-                       http::Response response = http::ProblemResponse(throttled);
-                       response.SetHeader("Retry-After",
-                                          std::to_string(throttled.RetryAfter().count()));
-                       return response;
-                   }
-               },
-               {.jsonBody = true});
+    router.Add(
+        "POST", "/api/v1/sessions",
+        [&auth](const http::Request& request) {
+            const auto login = http::ParseJsonBody(request).get<model::LoginRequest>();
+            try {
+                const model::LoginResponse response = auth.Login(login, request.remoteIp);
+                return http::Response::Json(201, model::Json(response));
+            } catch (const auth::LoginThrottled& throttled) {
+                http::Response response = http::ProblemResponse(throttled);
+                response.SetHeader("Retry-After", std::to_string(throttled.RetryAfter().count()));
+                return response;
+            }
+        },
+        http::RouteOptions::JsonBody());
     router.Add("DELETE", "/api/v1/sessions/current", [&auth](const http::Request& request) {
         const auth::Principal principal = auth.Authenticate(request.Header("authorization"));
         auth.Logout(principal, request.remoteIp);

@@ -30,7 +30,7 @@ void AddDeviceRoutes(http::Router& router, const ResourceServices& services) {
                        const auto beat = http::ParseJsonBody(request).get<model::Heartbeat>();
                        return Response::Json(200, model::Json(devices.Heartbeat(device, beat)));
                    }),
-        {.jsonBody = true});
+        http::RouteOptions::JsonBody());
     router.Add("GET", "/api/v1/terminal/config",
                WithDevice(devices, [&devices](const DeviceIdentity& device, const Request&) {
                    return Response::Json(200, model::Json(devices.Config(device)));
@@ -42,7 +42,7 @@ void AddDeviceRoutes(http::Router& router, const ResourceServices& services) {
                               devices.Acknowledge(device, ack, request.remoteIp);
                               return Response::NoContent();
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("POST", "/api/v1/terminal/calls",
                WithDevice(devices,
                           [&devices](const DeviceIdentity& device, const Request& request) {
@@ -51,7 +51,7 @@ void AddDeviceRoutes(http::Router& router, const ResourceServices& services) {
                               devices.RecordCall(device, call, request.remoteIp);
                               return Response::NoContent();
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
 }
 
 } // namespace resv::server::routes

@@ -30,7 +30,7 @@ void AddJurisdictions(http::Router& router, const ResourceServices& services) {
                               return Response::Json(
                                   201, model::Json(facilities.CreateJurisdiction(caller, input)));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("GET", "/api/v1/jurisdictions/{id}",
                WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
                    return Response::Json(
@@ -44,7 +44,7 @@ void AddJurisdictions(http::Router& router, const ResourceServices& services) {
                               return Response::Json(200, model::Json(facilities.UpdateJurisdiction(
                                                              caller, PathId(request), patch)));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("DELETE", "/api/v1/jurisdictions/{id}",
                WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
                    facilities.DeleteJurisdiction(caller, PathId(request));
@@ -68,7 +68,7 @@ void AddFacilities(http::Router& router, const ResourceServices& services) {
                               return Response::Json(
                                   201, model::Json(facilities.CreateFacility(caller, input)));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("GET", "/api/v1/facilities/{id}",
                WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
                    return Response::Json(
@@ -82,7 +82,7 @@ void AddFacilities(http::Router& router, const ResourceServices& services) {
                               return Response::Json(200, model::Json(facilities.UpdateFacility(
                                                              caller, PathId(request), patch)));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("DELETE", "/api/v1/facilities/{id}",
                WithCaller(auth, [&facilities](const Caller& caller, const Request& request) {
                    facilities.DeleteFacility(caller, PathId(request));

@@ -43,7 +43,7 @@ void AddRoleRoutes(http::Router& router, const ResourceServices& services) {
                               return Response::Json(201, model::Json(roles.Create(
                                                              caller, ParseRoleRequest(request))));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("PATCH", "/api/v1/roles/{id}",
                WithCaller(auth,
                           [&roles](const Caller& caller, const Request& request) {
@@ -51,7 +51,7 @@ void AddRoleRoutes(http::Router& router, const ResourceServices& services) {
                                   200, model::Json(roles.Update(caller, PathId(request),
                                                                 ParseRoleRequest(request))));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("DELETE", "/api/v1/roles/{id}",
                WithCaller(auth, [&roles](const Caller& caller, const Request& request) {
                    roles.Delete(caller, PathId(request));

@@ -37,7 +37,7 @@ void AddTerminalRoutes(http::Router& router, const ResourceServices& services) {
                        const auto input = http::ParseJsonBody(request).get<model::TerminalPatch>();
                        return Response::Json(201, model::Json(terminals.Create(caller, input)));
                    }),
-        {.jsonBody = true});
+        http::RouteOptions::JsonBody());
     router.Add("GET", "/api/v1/terminals/{id}",
                WithCaller(auth, [&terminals](const Caller& caller, const Request& request) {
                    return Response::Json(200, model::Json(terminals.Get(caller, PathId(request))));
@@ -50,7 +50,7 @@ void AddTerminalRoutes(http::Router& router, const ResourceServices& services) {
                        return Response::Json(
                            200, model::Json(terminals.Update(caller, PathId(request), patch)));
                    }),
-        {.jsonBody = true});
+        http::RouteOptions::JsonBody());
     router.Add("DELETE", "/api/v1/terminals/{id}",
                WithCaller(auth, [&terminals](const Caller& caller, const Request& request) {
                    terminals.Delete(caller, PathId(request));
@@ -78,7 +78,7 @@ void AddConfigRoutes(http::Router& router, const ResourceServices& services) {
                                                               SettingsPatch(request), ifMatch);
                               return Response::Json(200, model::Json(written));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("GET", "/api/v1/terminals/{id}/config/history",
                WithCaller(auth, [&config](const Caller& caller, const Request& request) {
                    const auto page = ParsePage(request, "");
@@ -94,7 +94,7 @@ void AddConfigRoutes(http::Router& router, const ResourceServices& services) {
                               return Response::Json(200, model::Json(config.Rollback(
                                                              caller, PathId(request), version)));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("PUT", "/api/v1/facilities/{id}/config",
                WithCaller(auth,
                           [&config](const Caller& caller, const Request& request) {
@@ -102,7 +102,7 @@ void AddConfigRoutes(http::Router& router, const ResourceServices& services) {
                                   200, model::Json(config.PutFacility(caller, PathId(request),
                                                                       SettingsPatch(request))));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
     router.Add("PUT", "/api/v1/jurisdictions/{id}/config",
                WithCaller(auth,
                           [&config](const Caller& caller, const Request& request) {
@@ -110,7 +110,7 @@ void AddConfigRoutes(http::Router& router, const ResourceServices& services) {
                                   200, model::Json(config.PutJurisdiction(caller, PathId(request),
                                                                           SettingsPatch(request))));
                           }),
-               {.jsonBody = true});
+               http::RouteOptions::JsonBody());
 }
 
 } // namespace resv::server::routes

@@ -37,13 +37,14 @@ Router MakeRouter() {
     });
     router.Add("DELETE", "/things/{id}/parts/{part}",
                [](const Request&) { return Response::NoContent(); });
-    router.Add("POST", "/things",
-               [](const Request& request) {
-                   const auto body = ParseJsonBody(request);
-                   model::Required<std::string>(body, "name");
-                   return Response::Json(201, body);
-               },
-               {.jsonBody = true});
+    router.Add(
+        "POST", "/things",
+        [](const Request& request) {
+            const auto body = ParseJsonBody(request);
+            model::Required<std::string>(body, "name");
+            return Response::Json(201, body);
+        },
+        RouteOptions::JsonBody());
     router.Add("GET", "/fails", [](const Request&) -> Response {
         throw std::runtime_error("disk /var/secret/path exploded");
     });
