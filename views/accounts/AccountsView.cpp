@@ -49,6 +49,7 @@ AccountsView::AccountsView(wxWindow* parent, ISession& session,
     column->Add(BuildFilters(), wxSizerFlags().Expand().Border(wxALL, gap));
     column->Add(BuildActions(), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
     m_messages = new wxInfoBar(this);
+    m_messages->AddButton(wxID_CLOSE, _("Close")); // GTK's own label would stay in English
     column->Add(m_messages, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, gap));
     m_list = new AccountList(this, m_presenter);
     column->Add(m_list, wxSizerFlags(1).Expand().Border(wxALL, gap));
