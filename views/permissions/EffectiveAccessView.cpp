@@ -9,6 +9,8 @@
 #include "views/common/Wrap.h"
 #include "views/permissions/PermissionWords.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/settings.h>
@@ -33,6 +35,24 @@ wxString JoinNames(const std::vector<std::string>& names) {
         joined += FromUtf8(name);
     }
     return joined;
+}
+
+/// The last column takes whatever width the others leave, so "Given by" and "Via" show in full
+/// in a 960 px window instead of running off the right edge.
+void StretchLastColumn(wxListCtrl* list) {
+    list->Bind(wxEVT_SIZE, [list](wxSizeEvent& event) {
+        event.Skip();
+        list->CallAfter([list] {
+            const int last = list->GetColumnCount() - 1;
+            int others = 0;
+            for (int column = 0; column < last; ++column) {
+                others += list->GetColumnWidth(column);
+            }
+            const int room = list->GetClientSize().x - others -
+                             wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, list);
+            list->SetColumnWidth(last, std::max(room, list->FromDIP(120)));
+        });
+    });
 }
 
 } // namespace
@@ -84,10 +104,10 @@ wxWindow* EffectiveAccessView::BuildPicker(wxWindow* parent) {
     m_search->SetDescriptiveText(_("Search by login ID or name"));
     column->Add(m_search, wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, Px(side, Space::Small)));
     m_accountList =
-        new wxListCtrl(side, wxID_ANY, wxDefaultPosition, side->FromDIP(wxSize(320, -1)),
+        new wxListCtrl(side, wxID_ANY, wxDefaultPosition, side->FromDIP(wxSize(280, -1)),
                        wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
     m_accountList->AppendColumn(_("Login ID"), wxLIST_FORMAT_LEFT, side->FromDIP(110));
-    m_accountList->AppendColumn(_("Display name"), wxLIST_FORMAT_LEFT, side->FromDIP(200));
+    m_accountList->AppendColumn(_("Display name"), wxLIST_FORMAT_LEFT, side->FromDIP(160));
     column->Add(m_accountList, wxSizerFlags(1).Expand());
     m_more = new wxStaticText(side, wxID_ANY, wxString());
     m_more->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
@@ -118,23 +138,21 @@ wxWindow* EffectiveAccessView::BuildPicker(wxWindow* parent) {
 wxWindow* EffectiveAccessView::BuildDetail(wxWindow* parent) {
     auto* side = new wxPanel(parent);
     auto* column = new wxBoxSizer(wxVERTICAL);
-    auto* heading = new wxBoxSizer(wxHORIZONTAL);
     m_summary = new wxStaticText(side, wxID_ANY, wxString());
     m_summary->SetFont(layout::Emphasized(side, 1.15));
-    heading->Add(m_summary, wxSizerFlags(1).CenterVertical());
+    column->Add(m_summary, wxSizerFlags().Expand().Border(wxBOTTOM, Px(side, Space::Medium)));
+    m_scope = new wxStaticText(side, wxID_ANY, wxString());
+    column->Add(m_scope, wxSizerFlags().Expand().Border(wxBOTTOM, Px(side, Space::Medium)));
     // TRANSLATORS: a button on the effective-access tab: opens the chosen account's dialog.
     m_edit = new wxButton(side, wxID_ANY, _("Edit roles and scope..."));
-    heading->Add(m_edit, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(side, Space::Medium)));
-    column->Add(heading, wxSizerFlags().Expand().Border(wxBOTTOM, Px(side, Space::Medium)));
+    column->Add(m_edit, wxSizerFlags().Border(wxBOTTOM, Px(side, Space::Large)));
     m_edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditChosen(); });
-    m_scope = new wxStaticText(side, wxID_ANY, wxString());
-    column->Add(m_scope, wxSizerFlags().Expand().Border(wxBOTTOM, Px(side, Space::Large)));
 
     column->Add(new wxStaticText(side, wxID_ANY, _("What it can do:")));
     m_permissions = new wxListCtrl(side, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                    wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-    m_permissions->AppendColumn(_("Permission"), wxLIST_FORMAT_LEFT, side->FromDIP(220));
-    m_permissions->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, side->FromDIP(150));
+    m_permissions->AppendColumn(_("Permission"), wxLIST_FORMAT_LEFT, side->FromDIP(190));
+    m_permissions->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, side->FromDIP(140));
     // TRANSLATORS: a column: the roles through which the account holds the permission.
     m_permissions->AppendColumn(_("Given by"), wxLIST_FORMAT_LEFT, side->FromDIP(200));
     column->Add(m_permissions,
@@ -144,12 +162,14 @@ wxWindow* EffectiveAccessView::BuildDetail(wxWindow* parent) {
                 wxSizerFlags().Border(wxTOP, Px(side, Space::Medium)));
     m_facilities = new wxListCtrl(side, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                   wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-    m_facilities->AppendColumn(_("Facility"), wxLIST_FORMAT_LEFT, side->FromDIP(180));
-    m_facilities->AppendColumn(_("Jurisdiction"), wxLIST_FORMAT_LEFT, side->FromDIP(150));
+    m_facilities->AppendColumn(_("Facility"), wxLIST_FORMAT_LEFT, side->FromDIP(170));
+    m_facilities->AppendColumn(_("Jurisdiction"), wxLIST_FORMAT_LEFT, side->FromDIP(120));
     // TRANSLATORS: a column: why the account reaches the facility.
     m_facilities->AppendColumn(_("Via"), wxLIST_FORMAT_LEFT, side->FromDIP(240));
     column->Add(m_facilities, wxSizerFlags(2).Expand().Border(wxTOP, Px(side, Space::Small)));
     side->SetSizer(column);
+    StretchLastColumn(m_permissions);
+    StretchLastColumn(m_facilities);
     return side;
 }
 
