@@ -100,11 +100,11 @@ void SessionsDialog::BuildLayout() {
     m_list =
         new wxListView(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(kListWidth, kListHeight)),
                        wxLC_REPORT | wxLC_SINGLE_SEL);
-    m_placeholder = new wxStaticText(this, wxID_ANY, _("Loading..."));
-    m_placeholder->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    m_emptyText = new wxStaticText(this, wxID_ANY, _("Loading..."));
+    m_emptyText->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     m_emptyState = new wxBoxSizer(wxVERTICAL);
     m_emptyState->AddStretchSpacer();
-    m_emptyState->Add(m_placeholder, wxSizerFlags().CenterHorizontal());
+    m_emptyState->Add(m_emptyText, wxSizerFlags().CenterHorizontal());
     m_emptyState->AddStretchSpacer();
     auto* body = new wxBoxSizer(wxVERTICAL);
     body->Add(m_list, wxSizerFlags(1).Expand());
@@ -156,7 +156,7 @@ void SessionsDialog::ShowState() {
     const bool loaded = m_presenter.Loaded();
     const bool empty = m_presenter.Rows().empty();
     m_list->Show(!empty);
-    m_placeholder->SetLabel(loaded ? _("No active sessions.") : _("Loading..."));
+    m_emptyText->SetLabel(loaded ? _("No active sessions.") : _("Loading..."));
     GetSizer()->Show(m_emptyState, empty, true);
 
     const model::SessionInfo* selected = m_presenter.Selected();

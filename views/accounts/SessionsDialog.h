@@ -38,7 +38,7 @@ public:
     wxButton* SignOutAllButton() const { return m_signOutAll; }
     wxInfoBar* Messages() const { return m_messages; }
     /// "Loading..." or "No active sessions." in place of the list; hidden when it has rows.
-    wxStaticText* Placeholder() const { return m_placeholder; }
+    wxStaticText* EmptyText() const { return m_emptyText; }
     /// Signs out all (or all the others) without asking (tests; the button asks first).
     void SignOutAllNow();
 
@@ -55,8 +55,8 @@ private:
     model::Account m_account;
     wxInfoBar* m_messages = nullptr;
     wxListView* m_list = nullptr;
-    wxStaticText* m_placeholder = nullptr;
-    wxSizer* m_emptyState = nullptr; ///< the placeholder, centred where the list would be
+    wxStaticText* m_emptyText = nullptr;
+    wxSizer* m_emptyState = nullptr; ///< the empty-state text, centred where the list would be
     wxButton* m_signOut = nullptr;
     wxButton* m_signOutAll = nullptr;
     std::vector<model::SessionInfo> m_shown; ///< the rows as the list shows them

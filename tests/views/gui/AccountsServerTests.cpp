@@ -66,13 +66,7 @@ private:
         REQUIRE(WaitUntil([&] { return dialog->RolesList()->GetCount() > 0; }));
         TypeInto(dialog->LoginIdField(), "Gui.Tester");
         TypeInto(dialog->DisplayNameField(), "Gui Tester");
-        const int employee = dialog->RolesList()->FindString(RoleName("customeremployee"));
-        REQUIRE(employee != wxNOT_FOUND);
-        dialog->RolesList()->Check(employee);
-        wxCommandEvent event(wxEVT_CHECKLISTBOX, dialog->RolesList()->GetId());
-        event.SetInt(employee);
-        event.SetEventObject(dialog->RolesList());
-        dialog->RolesList()->ProcessWindowEvent(event);
+        REQUIRE(TickItem(dialog->RolesList(), RoleName("customeremployee")));
         Click(dialog->SaveButton());
     }
 };

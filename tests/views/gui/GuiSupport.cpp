@@ -4,6 +4,7 @@
 
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/checklst.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
 #include <wx/frame.h>
@@ -69,6 +70,19 @@ void Click(wxWindow* window) {
     Settle(std::chrono::milliseconds(50));
     simulator.MouseClick();
     Settle(std::chrono::milliseconds(50));
+}
+
+bool TickItem(wxCheckListBox* list, const wxString& label) {
+    const int row = list->FindString(label);
+    if (row == wxNOT_FOUND) {
+        return false;
+    }
+    list->Check(row);
+    wxCommandEvent event(wxEVT_CHECKLISTBOX, list->GetId());
+    event.SetInt(row);
+    event.SetEventObject(list);
+    list->ProcessWindowEvent(event);
+    return true;
 }
 
 wxString Unwrapped(const wxString& text) {

@@ -4,6 +4,8 @@
 
 #include <wx/string.h>
 
+class wxCheckListBox;
+
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -25,6 +27,9 @@ void Settle(std::chrono::milliseconds duration = std::chrono::milliseconds(300))
 void TypeInto(wxTextCtrl* field, const std::string& text);
 /// Moves the pointer onto the window (a button, a panel) and clicks it.
 void Click(wxWindow* window);
+
+/// Ticks the item labelled `label` as a click would (the box and its event); false when absent.
+bool TickItem(wxCheckListBox* list, const wxString& label);
 
 /// `text` without spaces and line breaks: a wrapped label compares equal to its message.
 wxString Unwrapped(const wxString& text);

@@ -194,13 +194,7 @@ private:
         auto* dialog = dynamic_cast<AccountDialog*>(d);
         REQUIRE(dialog);
         REQUIRE(WaitUntil([&] { return dialog->RolesList()->GetCount() > 0; }));
-        const int row = dialog->RolesList()->FindString(RoleName(m_role));
-        REQUIRE(row != wxNOT_FOUND);
-        dialog->RolesList()->Check(row);
-        wxCommandEvent event(wxEVT_CHECKLISTBOX, dialog->RolesList()->GetId());
-        event.SetInt(row);
-        event.SetEventObject(dialog->RolesList());
-        dialog->RolesList()->ProcessWindowEvent(event);
+        REQUIRE(TickItem(dialog->RolesList(), RoleName(m_role)));
         Click(dialog->SaveButton());
     }
 

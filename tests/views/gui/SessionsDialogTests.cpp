@@ -78,7 +78,7 @@ TEST_CASE("an operator's session shows the tenant it acts in", "[gui][accounts][
     CHECK(list->GetItemText(0, 1) == wxS("2026-11-25 17:15:49"));
     CHECK(list->GetItemText(0, 2) == wxS("198.51.100.7"));
     CHECK(list->GetItemText(0, 3) == wxS("demo"));
-    CHECK_FALSE(dialog->Placeholder()->IsShownOnScreen());
+    CHECK_FALSE(dialog->EmptyText()->IsShownOnScreen());
     for (int column = 0; column < list->GetColumnCount(); ++column) {
         CHECK(list->GetColumnWidth(column) >= list->GetTextExtent(list->GetItemText(0, column)).x);
     }
@@ -94,8 +94,8 @@ TEST_CASE("an account with no session says so and has nothing to sign out",
     SessionsDialog* dialog = s.Open("acc_3");
     REQUIRE(WaitUntil([&] { return Loaded(dialog); }));
     Settle(100ms);
-    CHECK(dialog->Placeholder()->IsShownOnScreen());
-    CHECK(dialog->Placeholder()->GetLabel() == _("No active sessions."));
+    CHECK(dialog->EmptyText()->IsShownOnScreen());
+    CHECK(dialog->EmptyText()->GetLabel() == _("No active sessions."));
     CHECK_FALSE(dialog->List()->IsShown());
     CHECK_FALSE(dialog->SignOutButton()->IsEnabled());
     CHECK_FALSE(dialog->SignOutAllButton()->IsEnabled());
