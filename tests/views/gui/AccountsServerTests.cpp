@@ -2,6 +2,7 @@
 // navigation after logging in as the demo's manager: an account created through the dialog,
 // its one-time password shown once, then disabled (the server says so too).
 #include "GuiSupport.h"
+#include "ServerLogin.h"
 #include "TestServer.h"
 
 #include "../Fakes.h"
@@ -29,8 +30,6 @@ using namespace resv::views;
 using namespace resv::views::gui_test;
 
 namespace {
-
-constexpr const char* kManagerPassword = "Kanri-Demo#2026";
 
 /// Drives the New dialog, then reads the one-time password, then answers Yes to a question.
 class Script final : public wxModalDialogHook {
@@ -78,15 +77,7 @@ TEST_CASE("the manager creates and disables an account on the real server",
     UseTestLanguage("en");
     test::MemorySettings settings;
     console::Shell shell({TestServer::Shared().Url(), TestServer::Shared().CaFile()}, settings);
-    shell.ShowLogin();
-    REQUIRE(WaitUntil([&] { return shell.Login() && shell.Login()->IsShown(); }));
-    LoginDialog* login = shell.Login();
-    login->FieldCtrl(LoginField::Tenant)->SetValue(wxS("demo"));
-    login->FieldCtrl(LoginField::LoginId)->SetValue(wxS("manager"));
-    login->FieldCtrl(LoginField::Password)->SetValue(wxString::FromUTF8(kManagerPassword));
-    REQUIRE(login->Presenter().Submit());
-    REQUIRE(WaitUntil([&] { return shell.Main() && shell.Main()->IsShown() && !shell.Login(); }));
-    console::MainFrame* frame = shell.Main();
+    console::MainFrame* frame = LogInAsManager(shell);
     AccountsView* view = frame->Accounts();
     REQUIRE(view != nullptr); // the manager's /me holds accounts.read
     frame->Navigation()->SetSelection(static_cast<size_t>(frame->Navigation()->FindPage(view)));
@@ -112,12 +103,8 @@ TEST_CASE("the manager creates and disables an account on the real server",
     Settle();
     Screenshot(frame, "accounts-server-en");
 
-    client::ClientOptions options;
-    options.baseUrl = TestServer::Shared().Url();
-    options.caFile = TestServer::Shared().CaFile();
-    client::ApiClient client(options);
-    client.Login({"demo", "manager", kManagerPassword, std::nullopt});
-    CHECK(client.GetAccount(id).status == model::AccountStatus::Disabled);
+    CHECK(LoggedInClient("manager", kManagerPassword)->GetAccount(id).status ==
+          model::AccountStatus::Disabled);
 
     shell.CloseAll();
     REQUIRE(WaitUntil([&] { return !shell.Login() && !shell.Main(); }));

@@ -4,6 +4,7 @@
 // library, with the device token the demo seed wrote) fetches and acknowledges the configuration,
 // and the console shows pending, then applied.
 #include "GuiSupport.h"
+#include "ServerLogin.h"
 #include "TestServer.h"
 
 #include "../Fakes.h"
@@ -42,36 +43,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr const char* kManagerPassword = "Kanri-Demo#2026";
-
-console::MainFrame* LogInAsManager(console::Shell& shell) {
-    shell.ShowLogin();
-    REQUIRE(WaitUntil([&] { return shell.Login() && shell.Login()->IsShown(); }));
-    LoginDialog* dialog = shell.Login();
-    dialog->FieldCtrl(LoginField::Tenant)->SetValue(wxS("demo"));
-    dialog->FieldCtrl(LoginField::LoginId)->SetValue(wxS("manager"));
-    dialog->FieldCtrl(LoginField::Password)->SetValue(wxString::FromUTF8(kManagerPassword));
-    REQUIRE(dialog->Presenter().Submit());
-    REQUIRE(WaitUntil([&] { return shell.Main() && shell.Main()->IsShown() && !shell.Login(); }));
-    return shell.Main();
-}
-
-client::ClientOptions ClientOptions() {
-    client::ClientOptions options;
-    options.baseUrl = TestServer::Shared().Url();
-    options.caFile = TestServer::Shared().CaFile();
-    return options;
-}
-
 /// What the server holds now, asked in a session of its own.
 model::Facility FacilityOnServer(const std::string& id) {
-    client::ApiClient client(ClientOptions());
-    model::LoginRequest login;
-    login.tenant = "demo";
-    login.loginId = "manager";
-    login.password = kManagerPassword;
-    client.Login(login);
-    for (const model::Facility& facility : client.ListFacilities()) {
+    const auto client = LoggedInClient("manager", kManagerPassword);
+    for (const model::Facility& facility : client->ListFacilities()) {
         if (facility.id == id) {
             return facility;
         }
@@ -148,7 +123,8 @@ TEST_CASE("the manager edits a facility and configures a terminal that a simulat
     REQUIRE(kiosk != nullptr);
     const std::string terminalId = kiosk->id;
     const std::string facilityId = kiosk->facilityId;
-    const std::string jurisdictionId = view->Presenter().Tree().FindFacility(facilityId)->jurisdictionId;
+    const std::string jurisdictionId =
+        view->Presenter().Tree().FindFacility(facilityId)->jurisdictionId;
     const auto otherJurisdiction =
         std::find_if(data.jurisdictions.begin(), data.jurisdictions.end(),
                      [&](const model::Jurisdiction& j) { return j.id != jurisdictionId; });
@@ -231,19 +207,17 @@ TEST_CASE("the manager edits a facility and configures a terminal that a simulat
     // The remote-support end reads as every date in the console does.
     const wxString date = dialog->UntilDate()->GetValue();
     CHECK((date.length() == 10 && date[4] == '-' && date[7] == '-'));
-    CHECK((dialog->UntilTime()->GetValue().length() == 5 && dialog->UntilTime()->GetValue()[2] == ':'));
+    CHECK((dialog->UntilTime()->GetValue().length() == 5 &&
+           dialog->UntilTime()->GetValue()[2] == ':'));
     Settle();
     Screenshot(dialog, "config-server-pending-" + lang);
     view->Presenter().Refresh();
-    REQUIRE(WaitUntil([&] {
-        return kioskLabel().Contains(
-            _("Pending"));
-    }));
+    REQUIRE(WaitUntil([&] { return kioskLabel().Contains(_("Pending")); }));
 
     // The terminal heartbeats, fetches the configuration and acknowledges it.
     const auto entry = std::find_if(tokens.begin(), tokens.end(),
                                     [&](const auto& e) { return e.id == terminalId; });
-    tools::SimulatedTerminal terminal(*entry, ClientOptions());
+    tools::SimulatedTerminal terminal(*entry, ServerClientOptions());
     tools::AgentPool agents(tokens);
     std::mt19937 random(7);
     const tools::StepReport report =
@@ -268,9 +242,7 @@ TEST_CASE("the manager edits a facility and configures a terminal that a simulat
 
     // And so does the tree, and the terminal's detail.
     view->Presenter().Refresh();
-    REQUIRE(WaitUntil([&] {
-        return kioskLabel().Contains(_("Online"));
-    }));
+    REQUIRE(WaitUntil([&] { return kioskLabel().Contains(_("Online")); }));
     REQUIRE(WaitUntil([&] {
         return view->TerminalDetailText().Contains(
             wxString::Format(_("Version %d applied"), terminal.RunningVersion()));

@@ -3,6 +3,7 @@
 // server's policy next to the field, sets a good one and only then gets the main window; the demo
 // manager ticks a permission of a custom role in the Permissions screen and the server has it.
 #include "GuiSupport.h"
+#include "ServerLogin.h"
 #include "TestServer.h"
 
 #include "../Fakes.h"
@@ -40,20 +41,13 @@ using namespace resv::views::gui_test;
 
 namespace {
 
-constexpr const char* kManagerPassword = "Kanri-Demo#2026";
-
 console::ShellOptions ServerOptions() {
     return {TestServer::Shared().Url(), TestServer::Shared().CaFile()};
 }
 
 /// A session of the demo manager's own, to arrange and check what the server holds.
 std::unique_ptr<client::ApiClient> ManagerClient() {
-    client::ClientOptions options;
-    options.baseUrl = TestServer::Shared().Url();
-    options.caFile = TestServer::Shared().CaFile();
-    auto apiClient = std::make_unique<client::ApiClient>(options);
-    apiClient->Login({"demo", "manager", kManagerPassword, std::nullopt});
-    return apiClient;
+    return LoggedInClient("manager", kManagerPassword);
 }
 
 std::string Unique(const std::string& prefix) {
@@ -61,16 +55,6 @@ std::string Unique(const std::string& prefix) {
     return prefix +
            std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(now).count() %
                           1000000);
-}
-
-void SubmitLogin(console::Shell& shell, const std::string& loginId, const std::string& password) {
-    shell.ShowLogin();
-    REQUIRE(WaitUntil([&] { return shell.Login() && shell.Login()->IsShown(); }));
-    LoginDialog* dialog = shell.Login();
-    dialog->FieldCtrl(LoginField::Tenant)->SetValue(wxS("demo"));
-    dialog->FieldCtrl(LoginField::LoginId)->SetValue(wxString::FromUTF8(loginId));
-    dialog->FieldCtrl(LoginField::Password)->SetValue(wxString::FromUTF8(password));
-    REQUIRE(dialog->Presenter().Submit());
 }
 
 void CloseShell(console::Shell& shell) {

@@ -2,6 +2,7 @@
 // manager opens the sessions of an account logged in on two PCs (two clients), signs out one of
 // them, and the server has ended exactly that one; the manager's own sessions keep this PC's.
 #include "GuiSupport.h"
+#include "ServerLogin.h"
 #include "TestServer.h"
 
 #include "../Fakes.h"
@@ -33,18 +34,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr const char* kManagerPassword = "Kanri-Demo#2026";
 constexpr const char* kStaffPassword = "Juugyouin-Demo#2026";
-
-/// A client of its own: another PC where the account is logged in.
-std::unique_ptr<client::ApiClient> LoggedInElsewhere(const char* loginId, const char* password) {
-    client::ClientOptions options;
-    options.baseUrl = TestServer::Shared().Url();
-    options.caFile = TestServer::Shared().CaFile();
-    auto client = std::make_unique<client::ApiClient>(options);
-    client->Login({"demo", loginId, password, std::nullopt});
-    return client;
-}
 
 /// The HTTP status the client's next call gets: 0 when it succeeds.
 int StatusOfGetMe(client::ApiClient& client) {
@@ -54,18 +44,6 @@ int StatusOfGetMe(client::ApiClient& client) {
     } catch (const client::ApiError& error) {
         return error.Status();
     }
-}
-
-console::MainFrame* LogInAsManager(console::Shell& shell) {
-    shell.ShowLogin();
-    REQUIRE(WaitUntil([&] { return shell.Login() && shell.Login()->IsShown(); }));
-    LoginDialog* login = shell.Login();
-    login->FieldCtrl(LoginField::Tenant)->SetValue(wxS("demo"));
-    login->FieldCtrl(LoginField::LoginId)->SetValue(wxS("manager"));
-    login->FieldCtrl(LoginField::Password)->SetValue(wxString::FromUTF8(kManagerPassword));
-    REQUIRE(login->Presenter().Submit());
-    REQUIRE(WaitUntil([&] { return shell.Main() && shell.Main()->IsShown() && !shell.Login(); }));
-    return shell.Main();
 }
 
 AccountsView* OpenAccountsSelecting(console::MainFrame* frame, const std::string& loginId) {
@@ -151,9 +129,9 @@ TEST_CASE("the manager signs out one of two sessions of an account: exactly that
     console::MainFrame* frame = LogInAsManager(shell);
 
     // The front desk PC logs in first, the office PC two minutes later.
-    auto frontDesk = LoggedInElsewhere("staff01", kStaffPassword);
+    auto frontDesk = LoggedInClient("staff01", kStaffPassword);
     TestServer::Shared().Clock().Advance(2min);
-    auto office = LoggedInElsewhere("staff01", kStaffPassword);
+    auto office = LoggedInClient("staff01", kStaffPassword);
     REQUIRE(StatusOfGetMe(*frontDesk) == 0);
 
     AccountsView* view = OpenAccountsSelecting(frame, "staff01");
@@ -218,7 +196,7 @@ TEST_CASE("the manager's own sessions: this PC's is marked and kept, all the oth
     console::Shell shell({TestServer::Shared().Url(), TestServer::Shared().CaFile()}, settings);
     console::MainFrame* frame = LogInAsManager(shell);
     TestServer::Shared().Clock().Advance(1min);
-    auto laptop = LoggedInElsewhere("manager", kManagerPassword);
+    auto laptop = LoggedInClient("manager", kManagerPassword);
 
     AccountsView* view = OpenAccountsSelecting(frame, "manager");
     REQUIRE(view->Button(AccountAction::SignOut)->IsEnabled());
