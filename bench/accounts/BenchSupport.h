@@ -2,6 +2,8 @@
 // What the parts of resv-bench-accounts share: timings in milliseconds and their percentiles,
 // a private temp dir, and printing a line at once.
 
+#include "../common/TempDir.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -52,28 +54,5 @@ inline Summary Summarize(std::vector<double> samples) {
     summary.max = samples.back();
     return summary;
 }
-
-/// A private temp dir (0700) that is removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "resv-bench-accounts-XXXXXX").string();
-        if (!::mkdtemp(pattern.data())) {
-            throw std::runtime_error("cannot create a temp dir");
-        }
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& Path() const { return m_path; }
-
-private:
-    std::filesystem::path m_path;
-};
 
 } // namespace resv::bench

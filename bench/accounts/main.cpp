@@ -318,7 +318,7 @@ void KeepDatabase(const std::filesystem::path& database, const std::string& to) 
 }
 
 ListRun RunLists(const Options& options) {
-    const TempDir dir;
+    const TempDir dir("resv-bench-accounts");
     server::ServerConfig config{.dataDir = dir.Path() / "data", .port = 0};
     spdlog::set_level(spdlog::level::warn); // the server's start-up lines would break the table
     server::Server server(std::move(config));

@@ -2,6 +2,7 @@
 // persistent TLS connections, beside nginx serving a body of the same size over the same TLS.
 // See bench/README.md.
 
+#include "../common/TempDir.h"
 #include "BenchOptions.h"
 #include "LoadRunner.h"
 #include "NginxBaseline.h"
@@ -36,29 +37,6 @@ void Say(const std::string& line) {
     std::fputc('\n', stdout);
     std::fflush(stdout);
 }
-
-/// A private temp dir (0700) that is removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "resv-bench-heartbeat-XXXXXX").string();
-        if (!::mkdtemp(pattern.data())) {
-            throw std::runtime_error("cannot create a temp dir");
-        }
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& Path() const { return m_path; }
-
-private:
-    std::filesystem::path m_path;
-};
 
 std::string TerminalIp(int index) {
     return fmt::format("10.{}.{}.{}", 1 + index / 65536, (index / 256) % 256, index % 256);
@@ -126,7 +104,7 @@ void PrintTable(const LoadResult& server, const std::optional<LoadResult>& nginx
 }
 
 int Run(const BenchOptions& options) {
-    const TempDir dir;
+    const resv::bench::TempDir dir("resv-bench-heartbeat");
     server::ServerConfig config{.dataDir = dir.Path() / "data", .port = 0};
     if (options.serverMaxConnections > 0) {
         config.maxConnections = options.serverMaxConnections;
