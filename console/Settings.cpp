@@ -23,6 +23,10 @@ void Write(wxConfigBase& config, const char* key, const std::string& value) {
     config.Write(wxString::FromAscii(key), views::FromUtf8(value));
 }
 
+std::string ColumnsKey(const std::string& list) {
+    return "/Lists/" + list + "/Columns";
+}
+
 } // namespace
 
 views::RememberedLogin ConfigSettings::LoadLogin() const {
@@ -45,6 +49,15 @@ std::string ConfigSettings::Language() const {
 
 void ConfigSettings::SetLanguage(const std::string& language) {
     Write(m_config, kLanguage, language);
+    m_config.Flush();
+}
+
+std::string ConfigSettings::ListColumns(const std::string& list) const {
+    return Read(m_config, ColumnsKey(list).c_str());
+}
+
+void ConfigSettings::SetListColumns(const std::string& list, const std::string& columns) {
+    Write(m_config, ColumnsKey(list).c_str(), columns);
     m_config.Flush();
 }
 

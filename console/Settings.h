@@ -18,6 +18,8 @@ public:
     void SaveLogin(const views::RememberedLogin& login) override;
     std::string Language() const override;
     void SetLanguage(const std::string& language) override;
+    std::string ListColumns(const std::string& list) const override;
+    void SetListColumns(const std::string& list, const std::string& columns) override;
 
 private:
     wxConfigBase& m_config;

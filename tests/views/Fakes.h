@@ -13,6 +13,7 @@
 #include <atomic>
 #include <deque>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <vector>
 
@@ -116,6 +117,14 @@ public:
     }
     std::string Language() const override { return language; }
     void SetLanguage(const std::string& value) override { language = value; }
+    std::string ListColumns(const std::string& list) const override {
+        const auto it = listColumns.find(list);
+        return it == listColumns.end() ? std::string() : it->second;
+    }
+    void SetListColumns(const std::string& list, const std::string& columns) override {
+        listColumns[list] = columns;
+    }
+    std::map<std::string, std::string> listColumns;
 };
 
 class FakeSession final : public ISession {

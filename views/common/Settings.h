@@ -23,6 +23,10 @@ public:
     /// "ja", "en", or empty for the OS's language.
     virtual std::string Language() const = 0;
     virtual void SetLanguage(const std::string& language) = 0;
+    /// A list's columns as the user left them (widths, hidden ones), in the list's own format;
+    /// empty when never saved. `list` names the list, e.g. "usage-history".
+    virtual std::string ListColumns(const std::string& list) const = 0;
+    virtual void SetListColumns(const std::string& list, const std::string& columns) = 0;
 };
 
 } // namespace resv::views
