@@ -18,8 +18,9 @@ bool IsJsonType(const std::string& contentType) {
            contentType.rfind("application/problem+json", 0) == 0;
 }
 
-/// The problem details of an error answer; a synthetic one when the body is not a problem.
-model::Problem ProblemFrom(const HttpResult& result) {
+} // namespace
+
+model::Problem detail::ProblemFrom(const HttpResult& result) {
     if (IsJsonType(result.contentType)) {
         try {
             auto problem = model::Json::parse(result.body).get<model::Problem>();
@@ -35,8 +36,6 @@ model::Problem ProblemFrom(const HttpResult& result) {
     problem.detail = "the answer carried no problem details";
     return problem;
 }
-
-} // namespace
 
 ApiClient::ApiClient(ClientOptions options)
     : m_options(std::move(options))
@@ -100,7 +99,7 @@ model::Json ApiClient::Exchange(const std::string& method, const std::string& pa
                                 const std::string& contentType) {
     const HttpResult result = SendRaw(method, path, body, contentType, headers);
     if (result.status < 200 || result.status >= 300) {
-        throw ApiError(ProblemFrom(result));
+        throw ApiError(detail::ProblemFrom(result));
     }
     if (result.status == 204 || result.body.empty()) {
         return nullptr;
@@ -120,7 +119,7 @@ model::Json ApiClient::Exchange(const std::string& method, const std::string& pa
 std::string ApiClient::Download(const std::string& path) {
     HttpResult result = SendRaw("GET", path, std::string(), kJson);
     if (result.status < 200 || result.status >= 300) {
-        throw ApiError(ProblemFrom(result));
+        throw ApiError(detail::ProblemFrom(result));
     }
     return std::move(result.body);
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <exception>
 #include <mutex>
 #include <stdexcept>
 
@@ -32,9 +33,38 @@ void Append(Slist& list, const std::string& header) {
     list.reset(grown);
 }
 
+/// Where an answer's body goes: into `collected`, or, when a sink is given and the status is 2xx,
+/// to the sink as it arrives.
+struct BodyTarget {
+    CURL* curl = nullptr;
+    std::string* collected = nullptr;
+    const BodySink* sink = nullptr;
+    std::optional<bool> streaming{}; ///< decided at the first chunk, once the status is known
+    bool sinkStopped = false;
+    std::exception_ptr sinkError{}; ///< exceptions must not cross libcurl's C frames
+};
+
 size_t WriteBody(char* data, size_t size, size_t count, void* user) {
-    static_cast<std::string*>(user)->append(data, size * count);
-    return size * count;
+    auto& target = *static_cast<BodyTarget*>(user);
+    const size_t length = size * count;
+    if (target.sink && !target.streaming) {
+        long status = 0;
+        curl_easy_getinfo(target.curl, CURLINFO_RESPONSE_CODE, &status);
+        target.streaming = status >= 200 && status < 300;
+    }
+    if (!target.streaming.value_or(false)) {
+        target.collected->append(data, length);
+        return length;
+    }
+    try {
+        if ((*target.sink)(std::string_view(data, length))) {
+            return length;
+        }
+        target.sinkStopped = true;
+    } catch (...) {
+        target.sinkError = std::current_exception();
+    }
+    return 0; // anything but `length` ends the transfer with CURLE_WRITE_ERROR
 }
 
 int Progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
@@ -166,27 +196,58 @@ void HttpSession::ApplyFixedOptions() {
     Set(curl, CURLOPT_MAXAGE_CONN, static_cast<long>(m_options.maxIdleConnectionAge.count()));
 }
 
+/// One exchange's inputs: Perform's, or PerformStreamed's with a sink and a stall limit.
+struct HttpSession::Request {
+    const std::string& method;
+    const std::string& url;
+    const std::string& body;
+    const std::string& contentType;
+    const std::string& accept;
+    const std::string& bearerToken;
+    const std::map<std::string, std::string>& extraHeaders;
+    const BodySink* sink = nullptr;
+    std::optional<StallLimit> stallLimit;
+};
+
 HttpResult HttpSession::Perform(const std::string& method, const std::string& url,
                                 const std::string& body, const std::string& contentType,
                                 const std::string& bearerToken,
                                 const std::map<std::string, std::string>& extraHeaders) {
+    static const std::string kAccept = "application/json, application/problem+json";
+    return Run(Request{method, url, body, contentType, kAccept, bearerToken, extraHeaders, nullptr,
+                       std::nullopt});
+}
+
+HttpResult HttpSession::PerformStreamed(const std::string& url, const std::string& accept,
+                                        const std::string& bearerToken, const BodySink& sink,
+                                        StallLimit stallLimit) {
+    static const std::string kGet = "GET";
+    static const std::string kNone;
+    static const std::map<std::string, std::string> kNoHeaders;
+    return Run(
+        Request{kGet, url, kNone, kNone, accept, bearerToken, kNoHeaders, &sink, stallLimit});
+}
+
+HttpResult HttpSession::Run(const Request& request) {
     if (m_cancelled) {
         throw ApiError(ApiError::Kind::Cancelled, "the request was cancelled");
     }
     CURL* curl = static_cast<CURL*>(m_curl.get());
     HttpResult result;
+    BodyTarget target{.curl = curl, .collected = &result.body, .sink = request.sink};
     char errorBuffer[CURL_ERROR_SIZE] = {};
 
     Slist headers;
-    Append(headers, "Accept: application/json, application/problem+json");
-    if (!bearerToken.empty()) {
-        Append(headers, "Authorization: Bearer " + bearerToken);
+    Append(headers, "Accept: " + request.accept);
+    if (!request.bearerToken.empty()) {
+        Append(headers, "Authorization: Bearer " + request.bearerToken);
     }
+    const std::string& method = request.method;
     const bool hasBody = method != "GET" && method != "DELETE" && method != "HEAD";
     if (hasBody) {
-        Append(headers, "Content-Type: " + contentType);
+        Append(headers, "Content-Type: " + request.contentType);
     }
-    for (const auto& [name, value] : extraHeaders) {
+    for (const auto& [name, value] : request.extraHeaders) {
         if (name.find_first_of(":\r\n") != std::string::npos ||
             value.find_first_of("\r\n") != std::string::npos) {
             throw std::invalid_argument("a header name or value holds a line break or colon");
@@ -196,18 +257,27 @@ HttpResult HttpSession::Perform(const std::string& method, const std::string& ur
     // libcurl sends "Expect: 100-continue" for larger bodies; the server answers at once anyway.
     Append(headers, "Expect:");
 
-    Set(curl, CURLOPT_URL, url.c_str());
-    Set(curl, CURLOPT_TIMEOUT_MS,
-        static_cast<long>(m_requestTimeout.value_or(m_options.totalTimeout).count()));
+    Set(curl, CURLOPT_URL, request.url.c_str());
+    // A streamed answer may take as long as it keeps arriving: it has a stall limit instead of a
+    // total timeout. Every request sets both, so neither outlives the request that needed it.
+    const long timeoutMs =
+        request.stallLimit
+            ? 0L
+            : static_cast<long>(m_requestTimeout.value_or(m_options.totalTimeout).count());
+    Set(curl, CURLOPT_TIMEOUT_MS, timeoutMs);
+    Set(curl, CURLOPT_LOW_SPEED_LIMIT,
+        request.stallLimit ? request.stallLimit->minBytesPerSecond : 0L);
+    Set(curl, CURLOPT_LOW_SPEED_TIME,
+        request.stallLimit ? static_cast<long>(request.stallLimit->window.count()) : 0L);
     Set(curl, CURLOPT_ERRORBUFFER, errorBuffer);
     Set(curl, CURLOPT_HTTPHEADER, headers.get());
-    Set(curl, CURLOPT_WRITEDATA, static_cast<void*>(&result.body));
+    Set(curl, CURLOPT_WRITEDATA, static_cast<void*>(&target));
     // HTTPGET resets whatever method and body the previous request on this handle had.
     Set(curl, CURLOPT_HTTPGET, 1L);
     Set(curl, CURLOPT_CUSTOMREQUEST, method == "GET" ? nullptr : method.c_str());
     if (hasBody) {
-        Set(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-        Set(curl, CURLOPT_POSTFIELDS, body.c_str());
+        Set(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+        Set(curl, CURLOPT_POSTFIELDS, request.body.c_str());
     }
 
     const CURLcode code = curl_easy_perform(curl);
@@ -215,6 +285,13 @@ HttpResult HttpSession::Perform(const std::string& method, const std::string& ur
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, nullptr);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, nullptr);
+    if (code == CURLE_WRITE_ERROR && target.sinkError) {
+        std::rethrow_exception(target.sinkError);
+    }
+    if (code == CURLE_WRITE_ERROR && target.sinkStopped) {
+        throw ApiError(ApiError::Kind::Cancelled, "the receiver of the answer stopped it");
+    }
     if (code != CURLE_OK) {
         ThrowForCurl(curl, code, errorBuffer);
     }

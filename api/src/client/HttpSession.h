@@ -6,12 +6,24 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace resv::client {
+
+/// Takes a streamed answer's body chunk by chunk; returning false stops the transfer.
+using BodySink = std::function<bool(std::string_view chunk)>;
+
+/// How a streamed answer may go slowly without failing: it fails only when less than
+/// `minBytesPerSecond` arrive for `window` on end (there is no total timeout).
+struct StallLimit {
+    long minBytesPerSecond = 1;
+    std::chrono::seconds window{60};
+};
 
 class HttpSession {
 public:
@@ -24,6 +36,14 @@ public:
     HttpResult Perform(const std::string& method, const std::string& url, const std::string& body,
                        const std::string& contentType, const std::string& bearerToken,
                        const std::map<std::string, std::string>& extraHeaders);
+
+    /// A GET whose 2xx body goes to `sink` as it arrives instead of into the result (whose body
+    /// stays empty then), for answers too large to hold. Any other status's body is collected as
+    /// Perform does, so that the caller can throw its problem. `sink` returning false, or Cancel(),
+    /// throws ApiError(Kind::Cancelled); an exception `sink` throws is rethrown here.
+    HttpResult PerformStreamed(const std::string& url, const std::string& accept,
+                               const std::string& bearerToken, const BodySink& sink,
+                               StallLimit stallLimit);
 
     /// The requests that follow may take up to `timeout` instead of the options' total timeout;
     /// nullopt goes back to it.
@@ -40,7 +60,10 @@ private:
         void operator()(void* handle) const;
     };
 
+    struct Request;
+
     void ApplyFixedOptions();
+    HttpResult Run(const Request& request);
 
     const ClientOptions& m_options;
     std::unique_ptr<void, CurlDeleter> m_curl;

@@ -10,7 +10,14 @@
 #include <string>
 #include <vector>
 
+namespace resv::client {
+struct HttpResult;
+} // namespace resv::client
+
 namespace resv::client::detail {
+
+/// The problem details of an error answer; a synthetic one when the body is not a problem.
+model::Problem ProblemFrom(const HttpResult& result);
 
 /// RFC 3986 percent-encoding of everything but unreserved characters (ids, cursors, queries).
 inline std::string PercentEncode(const std::string& text) {

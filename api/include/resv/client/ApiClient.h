@@ -5,6 +5,7 @@
 
 #include "resv/client/AccountsApi.h"
 #include "resv/client/ApiError.h"
+#include "resv/client/AuditApi.h"
 #include "resv/client/ClientOptions.h"
 #include "resv/client/FacilitiesApi.h"
 #include "resv/model/Session.h"
@@ -46,7 +47,10 @@ struct HttpResult {
 
 class HttpSession;
 
-class ApiClient final : public IApiClient, public IFacilitiesApi, public IAccountsApi {
+class ApiClient final : public IApiClient,
+                        public IFacilitiesApi,
+                        public IAccountsApi,
+                        public IAuditApi {
 public:
     explicit ApiClient(ClientOptions options);
     ~ApiClient() override;
@@ -114,6 +118,13 @@ public:
     model::EffectiveAccess GetEffectiveAccess(const std::string& accountId) override;
     std::string ExportAccountsCsv() override;
     model::ImportResult ImportAccountsCsv(const std::string& csv, bool dryRun) override;
+
+    model::Page<model::AuditEvent> ListAuditEvents(const AuditQuery& query) override;
+    model::AuditCount CountAuditEvents(const AuditQuery& query) override;
+    model::AuditVerification VerifyAuditLog() override;
+    /// A file that cannot be written throws std::filesystem::filesystem_error.
+    void ExportAuditCsv(const AuditQuery& query, CsvEncoding encoding,
+                        const std::filesystem::path& file, const ExportProgress& progress) override;
 
     /// Sends a request and returns the parsed JSON of a 2xx answer (null for 204); any other status
     /// throws ApiError(Kind::Http) with the server's problem details.
