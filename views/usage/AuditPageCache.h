@@ -77,15 +77,16 @@ public:
     /// The rows of `request`, in the order they were asked. False (and nothing kept) when the
     /// request is of an older generation. Evicts the least recently used pages beyond maxPages.
     bool Fill(const AuditPageRequest& request, model::Page<model::AuditEvent> page);
-    /// The fetch failed: the page is no longer in flight, nor wanted until Want() again.
-    void Failed(const AuditPageRequest& request);
+    /// The fetch failed: the page is no longer in flight, nor wanted until Want() again, unless
+    /// `askAgain` (it was only cut short) and it is still on screen: then it is wanted first.
+    void Failed(const AuditPageRequest& request, bool askAgain = false);
 
     std::size_t LoadedPages() const { return m_pages.size(); }
     std::size_t InFlight() const { return m_inFlight.size(); }
     /// The pages waiting for NextRequest(), in the order they will be fetched.
     const std::vector<std::size_t>& Wanted() const { return m_wanted; }
 
-    /// The first and last row index of `page` (the last page may be short).
+    /// The index of `page`'s first row, and how many rows it has (the last page may be short).
     std::size_t PageStart(std::size_t page) const { return page * kPageSize; }
     std::size_t PageRows(std::size_t page) const;
     std::size_t PageCount() const { return (m_total + kPageSize - 1) / kPageSize; }
@@ -100,9 +101,17 @@ private:
         std::uint64_t lastUsed = 0;
     };
 
+    struct InFlightPage {
+        std::size_t page = 0;
+        bool flipped = false;
+    };
+
     AuditPageRequest RequestFor(std::size_t page) const;
     void Evict();
     bool Present(std::size_t page) const;
+    bool IsInFlight(std::size_t page) const;
+    bool InFlightAs(std::size_t page, bool flipped) const;
+    bool WaitsForNeighbour(std::size_t page) const;
 
     client::AuditQuery m_query;
     std::size_t m_total = 0;
@@ -111,7 +120,7 @@ private:
     std::uint64_t m_generation = 0;
     std::uint64_t m_clock = 0;
     std::map<std::size_t, Page> m_pages;
-    std::vector<std::size_t> m_inFlight;
+    std::vector<InFlightPage> m_inFlight;
     std::vector<std::size_t> m_wanted;
     std::size_t m_visibleFirst = 0;
     std::size_t m_visibleLast = 0;

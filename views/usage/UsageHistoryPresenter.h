@@ -208,8 +208,8 @@ public:
 
     // Selection and detail ------------------------------------------------------------------
 
-    /// Selects row `index` if its event is loaded (a placeholder row selects nothing); nullopt
-    /// clears. The event is kept, so the detail stays while its page is evicted.
+    /// Selects row `index`; nullopt clears. The event is kept, so the detail stays while its
+    /// page is evicted; for a placeholder row Selected() is null until its page arrives.
     void Select(std::optional<std::size_t> index);
     std::optional<std::size_t> SelectedIndex() const { return m_selectedIndex; }
     const model::AuditEvent* Selected() const;
@@ -249,6 +249,9 @@ private:
     void Load();
     void LoadDone(TaskResult<Loaded> result);
     void Pump();
+    void PageArrived(std::size_t page);
+    void ExportProgressed(const std::shared_ptr<ExportJob>& job);
+    void ExportDone(const std::shared_ptr<ExportJob>& job, TaskResult<std::int64_t> result);
     void Failed(Operation operation, const client::ApiError& error);
     void Notify(const std::function<void()>& callback) const;
 
