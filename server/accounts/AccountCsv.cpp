@@ -375,7 +375,8 @@ std::string AccountCsv::Export(const auth::Caller& caller) {
     }
 
     storage::Transaction transaction(*db);
-    facilities::Audit(m_context, *db, caller, "account.export", "accounts.csv", {{"rows", rows}});
+    facilities::Audit(m_context, *db, caller, "account.export",
+                      audit::Target{"account", std::nullopt, "accounts.csv"}, {{"rows", rows}});
     transaction.Commit();
     return csv.Text();
 }
@@ -468,7 +469,8 @@ model::ImportResult AccountCsv::Import(const auth::Caller& caller, std::string_v
         row.accountId = prepared[i].record.id;
         row.oneTimePassword = prepared[i].oneTimePassword;
     }
-    facilities::Audit(m_context, *db, caller, "account.import", "accounts.csv",
+    facilities::Audit(m_context, *db, caller, "account.import",
+                      audit::Target{"account", std::nullopt, "accounts.csv"},
                       {{"created", rows.size()}});
     transaction.Commit();
     result.applied = true;

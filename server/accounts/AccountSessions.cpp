@@ -50,9 +50,9 @@ void AccountService::RevokeSessions(const auth::Caller& caller, const std::strin
     auth::RequirePermission(caller, m_context.database, perm::kAccountsWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
-    Require(*db, caller, id);
+    const AccountRecord account = Require(*db, caller, id);
     const int revoked = SessionRepository(*db).RevokeAllOf(id, m_context.clock->Now());
-    facilities::Audit(m_context, *db, caller, "session.revoke", id,
+    facilities::Audit(m_context, *db, caller, "session.revoke", audit::Target{"account", id, account.loginId},
                       {{"sessions", "all"}, {"sessions_revoked", revoked}});
     transaction.Commit();
 }
@@ -62,14 +62,14 @@ void AccountService::RevokeSession(const auth::Caller& caller, const std::string
     auth::RequirePermission(caller, m_context.database, perm::kAccountsWrite);
     auto db = m_context.database.Acquire();
     storage::Transaction transaction(*db);
-    Require(*db, caller, id);
+    const AccountRecord account = Require(*db, caller, id);
     SessionRepository sessions(*db);
     const auto session = sessions.FindById(sessionId);
     if (!session || session->accountId != id || session->revokedAt) {
         facilities::ThrowNotFound("session");
     }
     sessions.Revoke(sessionId, m_context.clock->Now());
-    facilities::Audit(m_context, *db, caller, "session.revoke", id,
+    facilities::Audit(m_context, *db, caller, "session.revoke", audit::Target{"account", id, account.loginId},
                       {{"sessions", sessionId}, {"sessions_revoked", 1}});
     transaction.Commit();
 }
@@ -78,17 +78,18 @@ void AccountService::ChangeOwnPassword(const auth::Caller& caller,
                                        const model::PasswordChange& change) {
     const AccountRecord& self = caller.principal.account;
     // The event belongs to the account's own tenant, also for an operator acting elsewhere.
-    const auto audit = [&](storage::Connection& db, const char* result,
+    const auto audit = [&](storage::Connection& db, audit::AuditResult result,
                            const nlohmann::json& details) {
         m_context.audit.Append(db,
                                {self.tenantId, auth::ActorOf(self), caller.sourceIp,
-                                "account.password_change", self.id, result},
+                                "account.password_change",
+                                audit::Target{"account", self.id, self.loginId}, result},
                                details);
     };
     if (!m_hasher.Verify(self.passwordHash, change.currentPassword)) {
         auto db = m_context.database.Acquire();
         storage::Transaction transaction(*db);
-        audit(*db, audit::kFailure, {{"reason", "wrong_current_password"}});
+        audit(*db, audit::AuditResult::Failed, {{"reason", "wrong_current_password"}});
         transaction.Commit();
         const char* message = "The current password is not correct.";
         throw http::HttpError(400, model::error_code::kInvalidField, message,
@@ -106,7 +107,7 @@ void AccountService::ChangeOwnPassword(const auth::Caller& caller,
     const model::TimePoint now = m_context.clock->Now();
     AccountRepository(*db).SetPassword(self.id, hash, std::nullopt, now);
     const int revoked = SessionRepository(*db).RevokeAllOf(self.id, now, caller.principal.session.id);
-    audit(*db, audit::kSuccess,
+    audit(*db, audit::AuditResult::Success,
           {{"was_one_time_password", self.mustChangePassword}, {"other_sessions_revoked", revoked}});
     transaction.Commit();
 }

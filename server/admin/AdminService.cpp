@@ -95,7 +95,8 @@ storage::TenantRecord AdminService::CreateTenant(const std::string& code, const 
         throw AdminError("tenant '" + code + "' exists already");
     }
     storage::TenantRepository(*db).Insert(tenant);
-    m_audit.Append(*db, {tenant.id, kSystemActor, std::nullopt, "tenant.create", tenant.id},
+    m_audit.Append(*db, {tenant.id, kSystemActor, std::nullopt, "tenant.create",
+                         audit::Target{"tenant", tenant.id, code}},
                    {{"code", code}, {"name", name}});
     transaction.Commit();
     return tenant;
@@ -128,7 +129,8 @@ std::string AdminService::CreateAccount(const NewAccount& request) {
     }
     accounts.Insert(account);
     m_audit.Append(*db,
-                   {account.tenantId, kSystemActor, std::nullopt, "account.create", account.id},
+                   {account.tenantId, kSystemActor, std::nullopt, "account.create",
+                    audit::Target{"account", account.id, account.loginId}},
                    {{"login_id", account.loginId},
                     {"display_name", account.displayName},
                     {"roles", account.roles}});
@@ -154,7 +156,8 @@ bool AdminService::AssignOperator(const std::string& loginId, const std::string&
     if (!accounts.AssignOperator(account->id, customer.id, m_clock->Now())) {
         return false;
     }
-    m_audit.Append(*db, {customer.id, kSystemActor, std::nullopt, "operator.assign", account->id},
+    m_audit.Append(*db, {customer.id, kSystemActor, std::nullopt, "operator.assign",
+                    audit::Target{"account", account->id, account->loginId}},
                    {{"login_id", account->loginId}, {"display_name", account->displayName}});
     transaction.Commit();
     return true;

@@ -156,7 +156,7 @@ void SeedCalls(storage::Connection& db, const audit::AuditLog& audit, const std:
                 entry.actor.displayName = kiosk.name;
                 entry.sourceIp = kiosk.ipAddress;
                 entry.action = "terminal.call";
-                entry.target = kiosk.id;
+                entry.target = audit::Target{"terminal", kiosk.id, kiosk.name};
                 audit.Append(db, entry, details, ended);
             }
         }

@@ -1,7 +1,8 @@
 #pragma once
 // 利用履歴: every login, failure and change, per tenant, hash-chained so that tampering shows
-// (DESIGN.md "The audit chain").
+// (DESIGN.md "The audit chain"). Events are only ever appended.
 
+#include "resv/model/AuditEvent.h"
 #include "resv/model/Time.h"
 #include "resv/server/Clock.h"
 #include "storage/Sqlite.h"
@@ -16,36 +17,30 @@
 namespace resv::server::audit {
 
 /// Who did it, as they were at the time (a later rename does not rewrite history).
-struct Actor {
-    std::optional<std::string> id; ///< null for someone unknown (a failed login) or the system
-    std::optional<std::string> loginId;
-    std::optional<std::string> displayName;
-    std::optional<std::string> role;
-};
-
-inline constexpr const char* kSuccess = "success";
-inline constexpr const char* kFailure = "failure";
+using Actor = model::AuditActor;
+/// What it was done to, with its name at the time.
+using Target = model::AuditTarget;
+using model::AuditResult;
 
 struct AuditEntry {
     std::string tenantId;
     Actor actor;
     std::optional<std::string> sourceIp;
     std::string action; ///< dotted: "session.login", "account.create"
-    std::optional<std::string> target;
-    std::string result = kSuccess;
+    std::optional<Target> target;
+    AuditResult result = AuditResult::Success;
 };
 
 /// The hash of the event before a tenant's first one.
 inline constexpr const char* kGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// The event as the API returns it, without `hash`.
-nlohmann::json EventWithoutHash(std::int64_t sequence, model::TimePoint at, const Actor& actor,
-                                const AuditEntry& entry, const nlohmann::json& details,
-                                const std::string& prevHash);
+/// hex(SHA-256(prev_hash + "\n" + canonical(event))), canonical = the event as the API returns
+/// it without `hash`, keys sorted, compact, UTF-8.
+std::string ChainHash(const model::AuditEvent& event);
 
-/// hex(SHA-256(prev_hash + "\n" + canonical(event))), canonical = keys sorted, compact, UTF-8.
-std::string ChainHash(const std::string& prevHash, const nlohmann::json& eventWithoutHash);
+/// The part of an action before its first '.', which the category filter and index use.
+std::string CategoryOf(const std::string& action);
 
 class AuditLog {
 public:
@@ -58,6 +53,10 @@ public:
     std::int64_t Append(storage::Connection& connection, const AuditEntry& entry,
                         const nlohmann::json& details,
                         std::optional<model::TimePoint> at = std::nullopt) const;
+
+    /// Appends in a transaction of its own (a denied request has none open).
+    std::int64_t AppendNow(storage::Connection& connection, const AuditEntry& entry,
+                           const nlohmann::json& details) const;
 
 private:
     std::shared_ptr<const Clock> m_clock;

@@ -163,14 +163,19 @@ void AuthService::RefuseLogin(const Candidate& candidate, const model::LoginRequ
     }
     audit::Actor actor = account ? ActorOf(*account) : audit::Actor{};
     actor.loginId = request.loginId;
-    std::optional<std::string> target;
-    if (account) {
-        target = account->id;
+    const audit::Target target{"account", account ? std::optional(account->id) : std::nullopt,
+                               request.loginId};
+    m_audit.Append(*db,
+                   {candidate.tenant->id, actor, sourceIp, "session.login_failed", target,
+                    audit::AuditResult::Failed},
+                   details);
+    if (details.contains("locked_until")) {
+        m_audit.Append(*db,
+                       {candidate.tenant->id, audit::Actor{}, sourceIp, "account.lockout", target,
+                        audit::AuditResult::Success},
+                       {{"locked_until", details.at("locked_until")},
+                        {"failed_logins", m_policy.lockoutThreshold}});
     }
-    m_audit.Append(
-        *db,
-        {candidate.tenant->id, actor, sourceIp, "session.login_failed", target, audit::kFailure},
-        details);
     transaction.Commit();
     ThrowInvalidCredentials();
 }
@@ -196,7 +201,8 @@ std::optional<TenantRecord> AuthService::ResolveActAs(const Candidate& candidate
     storage::Transaction transaction(*db);
     m_audit.Append(*db,
                    {candidate.tenant->id, ActorOf(account), sourceIp, "session.login_failed",
-                    account.id, audit::kFailure},
+                    audit::Target{"tenant", std::nullopt, *request.actAsTenant},
+                    audit::AuditResult::Denied},
                    {{"reason", isOperator ? "not_assigned" : "not_an_operator"},
                     {"act_as_tenant", *request.actAsTenant}});
     transaction.Commit();
@@ -231,8 +237,12 @@ model::LoginResponse AuthService::OpenSession(const Candidate& candidate,
         customTiers = storage::RoleRepository(*db).CustomTiers(account.tenantId);
         storage::SessionRepository(*db).Insert(session);
         storage::AccountRepository(*db).RecordLoginSuccess(account.id, now);
-        const audit::AuditEntry entry{account.tenantId, ActorOf(account), sourceIp,
-                                      "session.login",  session.id,       audit::kSuccess};
+        const audit::AuditEntry entry{account.tenantId,
+                                      ActorOf(account),
+                                      sourceIp,
+                                      "session.login",
+                                      audit::Target{"session", session.id, account.loginId},
+                                      audit::AuditResult::Success};
         m_audit.Append(*db, entry, details);
         if (actingAs) {
             audit::AuditEntry inCustomerTenant = entry;
@@ -286,8 +296,13 @@ void AuthService::Logout(const Principal& principal, const std::string& sourceIp
     auto db = m_database.Acquire();
     storage::Transaction transaction(*db);
     storage::SessionRepository(*db).Revoke(principal.session.id, m_clock->Now());
-    const audit::AuditEntry entry{principal.tenant.id, ActorOf(principal.account), sourceIp,
-                                  "session.logout",    principal.session.id,       audit::kSuccess};
+    const audit::AuditEntry entry{
+        principal.tenant.id,
+        ActorOf(principal.account),
+        sourceIp,
+        "session.logout",
+        audit::Target{"session", principal.session.id, principal.account.loginId},
+        audit::AuditResult::Success};
     nlohmann::json details = nlohmann::json::object();
     if (principal.actingAs) {
         details["acting_as"] = principal.actingAs->code;

@@ -47,7 +47,13 @@ std::optional<std::string> TrimPage(std::vector<T>& fetched, int limit, IdOf idO
 
 /// Appends an event in the caller's tenant, by the caller, inside the open transaction.
 void Audit(const ServiceContext& context, storage::Connection& connection,
-           const auth::Caller& caller, const std::string& action, const std::string& target,
+           const auth::Caller& caller, const std::string& action, audit::Target target,
+           const nlohmann::json& details);
+
+/// The same about the object `targetId` of the action's category ("facility.update" → a
+/// facility), labelled with the name or login ID its details show after (or before) the change.
+void Audit(const ServiceContext& context, storage::Connection& connection,
+           const auth::Caller& caller, const std::string& action, const std::string& targetId,
            const nlohmann::json& details);
 
 } // namespace resv::server::facilities

@@ -203,6 +203,65 @@ CREATE INDEX accounts_by_login_covering
     ON accounts(tenant_id, login_id, id, display_name, status, locked_until);
 )sql";
 
+// Issue 5, usage history. The event gains the shape the API returns (actor and target as
+// columns, result success|denied|failed), so the first table cannot be read as the new chain
+// without rewriting its hashes. It is kept, untouched, as audit_events_v1 and the new chain of
+// each tenant starts at sequence 1. Rows are never updated or deleted (the triggers; the tenant
+// purge of the data-lifecycle issue will be the one exception). Events are listed in (at,
+// sequence) order, newest first, and every filter the screen offers has an index that gives
+// that order, so a page reads only its own rows even in a tenant with millions of events.
+constexpr const char* kUsageHistory = R"sql(
+ALTER TABLE audit_events RENAME TO audit_events_v1;
+DROP INDEX audit_events_by_time;
+CREATE TABLE audit_events (
+    id                 INTEGER PRIMARY KEY,
+    tenant_id          TEXT NOT NULL REFERENCES tenants(id),
+    sequence           INTEGER NOT NULL,
+    at                 INTEGER NOT NULL,
+    actor_id           TEXT,
+    actor_login_id     TEXT,
+    actor_display_name TEXT,
+    actor_role         TEXT,
+    source_ip          TEXT,
+    action             TEXT NOT NULL,
+    category           TEXT NOT NULL,
+    target_type        TEXT,
+    target_id          TEXT,
+    target_label       TEXT,
+    result             TEXT NOT NULL CHECK (result IN ('success', 'denied', 'failed')),
+    details_json       TEXT NOT NULL,
+    prev_hash          TEXT NOT NULL,
+    hash               TEXT NOT NULL,
+    UNIQUE (tenant_id, sequence)
+);
+CREATE INDEX audit_events_by_time ON audit_events(tenant_id, at, sequence);
+CREATE INDEX audit_events_by_actor ON audit_events(tenant_id, actor_login_id, at, sequence);
+CREATE INDEX audit_events_by_category ON audit_events(tenant_id, category, at, sequence);
+CREATE INDEX audit_events_by_action ON audit_events(tenant_id, action, at, sequence);
+CREATE INDEX audit_events_by_result ON audit_events(tenant_id, result, at, sequence);
+CREATE INDEX audit_events_by_target ON audit_events(tenant_id, target_type, at, sequence);
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN
+    SELECT RAISE(ABORT, 'audit events are append-only');
+END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+BEGIN
+    SELECT RAISE(ABORT, 'audit events are append-only');
+END;
+
+-- The chain's hash at `sequence`, signed with the Ed25519 key kept outside the database.
+CREATE TABLE audit_checkpoints (
+    id         INTEGER PRIMARY KEY,
+    tenant_id  TEXT NOT NULL REFERENCES tenants(id),
+    sequence   INTEGER NOT NULL,
+    hash       TEXT NOT NULL,
+    at         INTEGER NOT NULL,
+    public_key TEXT NOT NULL,
+    signature  TEXT NOT NULL
+);
+CREATE INDEX audit_checkpoints_by_tenant ON audit_checkpoints(tenant_id, sequence);
+)sql";
+
 const std::vector<Migration>& Migrations() {
     static const std::vector<Migration> migrations{
         {1, "foundation: tenants, accounts, roles, operator assignments, sessions, audit events",
@@ -210,6 +269,8 @@ const std::vector<Migration>& Migrations() {
         {2, "jurisdictions, facilities, terminals and their configuration versions", kFacilities},
         {3, "custom roles, account scopes, account list indexes", kAccountsAndRoles},
         {4, "covering indexes for the accounts list", kAccountListCovering},
+        {5, "usage history: the event as the API shows it, indexes per filter, checkpoints",
+         kUsageHistory},
     };
     return migrations;
 }

@@ -87,8 +87,9 @@ void DeviceService::Acknowledge(const storage::DeviceIdentity& device, const mod
     }
     m_context.audit.Append(*db,
                            {device.tenantId, ActorOf(self), sourceIp,
-                            applied ? "terminal.config.applied" : "terminal.config.failed", self.id,
-                            applied ? audit::kSuccess : audit::kFailure},
+                            applied ? "terminal.config.applied" : "terminal.config.failed",
+                            audit::Target{"terminal", self.id, self.name},
+                            applied ? audit::AuditResult::Success : audit::AuditResult::Failed},
                            details);
     transaction.Commit();
 }
@@ -118,7 +119,8 @@ void DeviceService::RecordCall(const storage::DeviceIdentity& device, const mode
         {"call_result", std::string(model::ToString(call.result))}};
     m_context.audit.Append(
         *db,
-        {device.tenantId, ActorOf(kiosk), sourceIp, "terminal.call", kiosk.id, audit::kSuccess},
+        {device.tenantId, ActorOf(kiosk), sourceIp, "terminal.call",
+         audit::Target{"terminal", kiosk.id, kiosk.name}, audit::AuditResult::Success},
         details);
     transaction.Commit();
 }
