@@ -234,6 +234,12 @@ void ApiClient::ExportAuditCsv(const AuditQuery& query, CsvEncoding encoding,
     if (result.status < 200 || result.status >= 300) {
         throw ApiError(detail::ProblemFrom(result));
     }
+    if (result.contentType.rfind("text/csv", 0) != 0) {
+        throw ApiError(ApiError::Kind::Parse,
+                       "the audit export answered " +
+                           (result.contentType.empty() ? "no type" : result.contentType) +
+                           " instead of text/csv");
+    }
     if (!throttle.Finish(rows.Rows())) {
         throw ApiError(ApiError::Kind::Cancelled, "the export was cancelled");
     }
