@@ -10,6 +10,8 @@
 #include "views/home/HomeView.h"
 #include "views/login/PasswordChangeDialog.h"
 #include "views/permissions/PermissionsView.h"
+#include "views/usage/AuditWords.h"
+#include "views/usage/UsageHistoryView.h"
 
 #include "resv/model/Time.h"
 
@@ -30,12 +32,13 @@ constexpr int kClockIntervalMs = 1000;
 
 } // namespace
 
-MainFrame::MainFrame(std::shared_ptr<views::ISession> session, views::ITaskRunner& runner,
-                     views::IUiDispatcher& ui, Callbacks callbacks)
+MainFrame::MainFrame(std::shared_ptr<views::ISession> session, views::ISettings& settings,
+                     views::ITaskRunner& runner, views::IUiDispatcher& ui, Callbacks callbacks)
     : wxFrame(nullptr, wxID_ANY, _("RESV Customer Mgr"))
     , m_session(std::move(session))
     , m_sessionPresenter(*m_session, runner, ui)
     , m_callbacks(std::move(callbacks))
+    , m_settings(settings)
     , m_runner(runner)
     , m_ui(ui) {
     SetIcons(views::AppIcons());
@@ -173,6 +176,20 @@ void MainFrame::BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher
         m_navigation->AddPage(m_permissions, _("Permissions"), false,
                               static_cast<int>(images.size()) - 1);
         m_permissions->Start();
+    }
+
+    // Usage history (利用履歴, A.12.4.1): for accounts with usage.read; Export needs usage.export.
+    const views::UsagePermissions usage = views::UsagePermissionsFor(m_session->Me());
+    if (auto auditApi = std::dynamic_pointer_cast<client::IAuditApi>(m_session->Client());
+        usage.read && auditApi) {
+        m_usageHistory = new views::UsageHistoryView(m_navigation, *m_session, auditApi, usage,
+                                                     m_settings, runner, ui);
+        images.push_back(views::UsageIcon(32));
+        m_navigation->SetImages(images);
+        // TRANSLATORS: the navigation entry of the Usage history screen (利用履歴).
+        m_navigation->AddPage(m_usageHistory, _("Usage history"), false,
+                              static_cast<int>(images.size()) - 1);
+        m_usageHistory->Start();
     }
 }
 

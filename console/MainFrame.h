@@ -18,6 +18,8 @@ class AccountsView;
 class FacilitiesView;
 class HomeView;
 class PermissionsView;
+class ISettings;
+class UsageHistoryView;
 }
 
 namespace resv::console {
@@ -33,8 +35,9 @@ public:
         std::function<void()> closed;
     };
 
-    MainFrame(std::shared_ptr<views::ISession> session, views::ITaskRunner& runner,
-              views::IUiDispatcher& ui, Callbacks callbacks);
+    /// `settings` (the remembered list columns) must outlive the frame.
+    MainFrame(std::shared_ptr<views::ISession> session, views::ISettings& settings,
+              views::ITaskRunner& runner, views::IUiDispatcher& ui, Callbacks callbacks);
     ~MainFrame() override;
 
     /// /me changed: show it everywhere.
@@ -54,6 +57,8 @@ public:
     views::AccountsView* Accounts() const { return m_accounts; }
     /// Null without roles.read.
     views::PermissionsView* Permissions() const { return m_permissions; }
+    /// Null without usage.read.
+    views::UsageHistoryView* UsageHistory() const { return m_usageHistory; }
     views::SessionPresenter& SessionCheck() { return m_sessionPresenter; }
     wxListbook* Navigation() const { return m_navigation; }
     int LogoutToolId() const { return m_logoutId; }
@@ -88,6 +93,8 @@ private:
     views::FacilitiesView* m_facilities = nullptr;
     views::AccountsView* m_accounts = nullptr;
     views::PermissionsView* m_permissions = nullptr;
+    views::UsageHistoryView* m_usageHistory = nullptr;
+    views::ISettings& m_settings;
     views::ITaskRunner& m_runner;
     views::IUiDispatcher& m_ui;
     wxTimer m_clockTimer;

@@ -109,7 +109,7 @@ void Shell::OnLoggedIn(const views::LoginSuccess& success) {
     MainFrame::Callbacks callbacks;
     callbacks.loggedOut = [this] { OnLoggedOut(); };
     callbacks.closed = [this] { OnMainClosed(); };
-    m_main = new MainFrame(m_session, m_worker, m_ui, std::move(callbacks));
+    m_main = new MainFrame(m_session, m_settings, m_worker, m_ui, std::move(callbacks));
     m_main->Show();
     m_main->Raise();
     // The dialog goes after the frame is up, so there is always a window and wx keeps running.
