@@ -394,12 +394,10 @@ void UsageHistoryPresenter::Poll() {
                             }
                             return;
                         }
-                        const model::AuditCount& count = result.Value();
-                        const std::int64_t arrived =
-                            count.latestSequence > m_latestSequence
-                                ? std::max<std::int64_t>(
-                                      0, count.count - static_cast<std::int64_t>(RowCount()))
-                                : 0;
+                        // The list's own count is under the pin, this one is not: the
+                        // difference is what arrived since (events are never removed).
+                        const std::int64_t arrived = std::max<std::int64_t>(
+                            0, result.Value().count - static_cast<std::int64_t>(RowCount()));
                         if (arrived != m_newEvents) {
                             m_newEvents = arrived;
                             Notify(m_callbacks.stateChanged);
