@@ -5,7 +5,11 @@
 #include "admin/AdminService.h"
 #include "admin/DemoFacilities.h"
 #include "admin/DemoSeed.h"
+#include "audit/AccessLog.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditSeal.h"
+#include "audit/AuditService.h"
+#include "audit/Retention.h"
 #include "auth/AuthService.h"
 #include "auth/PasswordHasher.h"
 #include "auth/PasswordPolicy.h"
@@ -33,6 +37,7 @@
 namespace resv::server {
 
 constexpr std::chrono::seconds kPresenceFlushInterval{5};
+constexpr std::chrono::hours kRetentionInterval{24};
 
 class ServerImpl {
 public:
@@ -46,12 +51,14 @@ public:
     std::filesystem::path CaFile() const { return m_caFile; }
     std::string SeedDemo();
     std::vector<RouteInfo> Routes() const;
+    std::string RunRetention(std::optional<model::TimePoint> asOf);
 
 private:
     void OpenStorage();
     http::HttpServerOptions TransportOptions();
     void StartFlushing();
     void StopFlushing();
+    void RunDueJobs();
 
     ServerConfig m_config;
     std::shared_ptr<const Clock> m_clock;
@@ -71,6 +78,10 @@ private:
     std::unique_ptr<accounts::AccountCsv> m_accountCsv;
     std::unique_ptr<roles::RoleService> m_roles;
     std::unique_ptr<roles::AccessService> m_access;
+    std::unique_ptr<audit::AuditSigner> m_signer;
+    std::unique_ptr<audit::AccessLog> m_accessLog;
+    std::unique_ptr<audit::AuditService> m_auditService;
+    std::optional<model::TimePoint> m_lastRetention;
     std::thread m_flusher;
     std::mutex m_flushMutex;
     std::condition_variable m_flushWake;
@@ -106,11 +117,22 @@ void ServerImpl::OpenStorage() {
     m_accountCsv = std::make_unique<accounts::AccountCsv>(context, *m_accounts);
     m_roles = std::make_unique<roles::RoleService>(context);
     m_access = std::make_unique<roles::AccessService>(context);
+    m_signer = std::make_unique<audit::AuditSigner>(
+        audit::AuditSigner::LoadOrCreate(m_config.dataDir / "keys"));
+    m_accessLog = std::make_unique<audit::AccessLog>(m_config.dataDir / "access-log.db");
+    m_auditService = std::make_unique<audit::AuditService>(*m_database, *m_audit, m_clock,
+                                                           m_signer->PublicKeyHex());
+    m_router.SetObserver(
+        [this](const http::Request& request, int status, std::chrono::microseconds latency) {
+            m_accessLog->Record({m_clock->Now(), request.method,
+                                 request.routeTemplate.empty() ? "-" : request.routeTemplate,
+                                 status, latency.count()});
+        });
     routes::AddApiRoutes(
-        m_router,
-        {*m_auth, m_clock,
-         routes::ResourceServices{*m_auth, *m_facilities, *m_terminals, *m_terminalConfig,
-                                  *m_deviceApi, *m_accounts, *m_accountCsv, *m_roles, *m_access}});
+        m_router, {*m_auth, m_clock,
+                   routes::ResourceServices{*m_auth, *m_facilities, *m_terminals, *m_terminalConfig,
+                                            *m_deviceApi, *m_accounts, *m_accountCsv, *m_roles,
+                                            *m_access, *m_auditService}});
 }
 
 http::HttpServerOptions ServerImpl::TransportOptions() {
@@ -171,6 +193,7 @@ void ServerImpl::StartFlushing() {
             } catch (const std::exception& error) {
                 spdlog::error("writing terminal presence failed: {}", error.what());
             }
+            RunDueJobs();
             lock.lock();
         }
     });
@@ -185,6 +208,33 @@ void ServerImpl::StopFlushing() {
     if (m_flusher.joinable()) {
         m_flusher.join();
     }
+    m_accessLog->Flush();
+}
+
+// The access log reaches SQLite every few seconds; retention and checkpoints run at start and
+// then once a day (by the server's clock, which tests inject).
+void ServerImpl::RunDueJobs() {
+    try {
+        m_accessLog->Flush();
+        const model::TimePoint now = m_clock->Now();
+        if (!m_lastRetention || now >= *m_lastRetention + kRetentionInterval) {
+            m_lastRetention = now;
+            const auto report = audit::RunRetention(*m_database, *m_accessLog, *m_signer, now);
+            spdlog::info("retention: {} access log entries deleted, {} checkpoints signed",
+                         report.accessLogRowsDeleted, report.checkpointsSigned);
+        }
+    } catch (const std::exception& error) {
+        spdlog::error("the retention jobs failed: {}", error.what());
+    }
+}
+
+std::string ServerImpl::RunRetention(std::optional<model::TimePoint> asOf) {
+    {
+        std::lock_guard lock(m_mutex);
+        OpenStorage();
+    }
+    const model::TimePoint when = asOf.value_or(m_clock->Now());
+    return audit::RunRetention(*m_database, *m_accessLog, *m_signer, when).Describe(when);
 }
 
 std::string ServerImpl::SeedDemo() {
@@ -234,6 +284,11 @@ std::string Server::SeedDemo() {
 
 std::vector<RouteInfo> Server::Routes() const {
     return m_impl->Routes();
+}
+
+std::string
+Server::RunRetention(std::optional<std::chrono::sys_time<std::chrono::milliseconds>> asOf) {
+    return m_impl->RunRetention(asOf);
 }
 
 } // namespace resv::server

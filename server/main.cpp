@@ -1,6 +1,7 @@
 // resv-server: parses the command line and runs the library; everything else is in the library.
 
 #include "cli/CommandLine.h"
+#include "resv/model/Time.h"
 #include "resv/server/Admin.h"
 #include "resv/server/Server.h"
 
@@ -76,6 +77,25 @@ int RunSubcommand(const cli::CommandLine& line) {
                   << ")\none-time password: " << password
                   << "\n(shown only now; it must be changed at first login and expires in 7 "
                      "days)\n";
+        break;
+    }
+    case cli::Action::VerifyAudit: {
+        const Admin::AuditCheck check = admin.VerifyAudit(args[0]);
+        std::cout << check.report;
+        return check.intact ? 0 : 1;
+    }
+    case cli::Action::RunRetention: {
+        std::optional<resv::model::TimePoint> asOf;
+        if (line.asOf) {
+            asOf = resv::model::ParseRfc3339(*line.asOf);
+            if (!asOf) {
+                std::cerr << "resv-server: --as-of wants an RFC 3339 time, such as "
+                             "2026-12-01T00:00:00Z, not '"
+                          << *line.asOf << "'\n";
+                return 2;
+            }
+        }
+        std::cout << admin.RunRetention(asOf);
         break;
     }
     case cli::Action::AssignOperator:

@@ -46,9 +46,9 @@ std::int64_t AuditLog::Append(storage::Connection& connection, const AuditEntry&
         .BindAll(entry.tenantId, event.sequence, event.at, event.actor.id, event.actor.loginId,
                  event.actor.displayName, event.actor.role, event.sourceIp, event.action,
                  CategoryOf(event.action),
-                 entry.target ? std::optional<std::string>(target.type) : std::nullopt,
-                 target.id, target.label, model::ToString(event.result), event.details.dump(),
-                 event.prevHash, event.hash)
+                 entry.target ? std::optional<std::string>(target.type) : std::nullopt, target.id,
+                 target.label, model::ToString(event.result), event.details.dump(), event.prevHash,
+                 event.hash)
         .Run();
     return event.sequence;
 }

@@ -316,6 +316,20 @@ void AuthService::Logout(const Principal& principal, const std::string& sourceIp
     transaction.Commit();
 }
 
+void AuthService::RecordDenied(const Principal& principal, const std::string& sourceIp,
+                               const std::string& route, const std::string& code) noexcept {
+    try {
+        auto db = m_database.Acquire();
+        m_audit.AppendNow(*db,
+                          {principal.EffectiveTenant().id, ActorOf(principal.account), sourceIp,
+                           "request.denied", audit::Target{"route", route, std::nullopt},
+                           audit::AuditResult::Denied},
+                          {{"code", code}});
+    } catch (const std::exception& error) {
+        spdlog::error("recording a denied request failed: {}", error.what());
+    }
+}
+
 model::Me AuthService::Describe(const Principal& principal) const {
     auto db = m_database.Acquire();
     const model::Account account =

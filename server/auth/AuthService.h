@@ -58,6 +58,10 @@ public:
     Principal Authenticate(const std::string& authorization);
 
     void Logout(const Principal& principal, const std::string& sourceIp);
+    /// A request the session may not make (403): a request.denied event in the tenant it works
+    /// in, naming the route ("GET /api/v1/accounts"). Never throws: the 403 goes out anyway.
+    void RecordDenied(const Principal& principal, const std::string& sourceIp,
+                      const std::string& route, const std::string& code) noexcept;
 
     model::Me Describe(const Principal& principal) const;
 

@@ -19,6 +19,8 @@ const std::map<std::string, Subcommand, std::less<>>& Subcommands() {
         {"create-tenant", {Action::CreateTenant, 2, "create-tenant CODE NAME"}},
         {"create-account", {Action::CreateAccount, 3, "create-account TENANT LOGIN ROLE"}},
         {"assign-operator", {Action::AssignOperator, 2, "assign-operator LOGIN TENANT"}},
+        {"verify-audit", {Action::VerifyAudit, 1, "verify-audit TENANT"}},
+        {"run-retention", {Action::RunRetention, 0, "run-retention [--as-of TIME]"}},
     };
     return subcommands;
 }
@@ -87,6 +89,8 @@ bool ApplyOption(const std::string& name, const std::optional<std::string>& valu
     } else if (name == "--max-connections") {
         line.maxConnections =
             ParseBounded(name, required(), 1, kMaxConnectionsLimit, "connections");
+    } else if (name == "--as-of") {
+        line.asOf = required();
     } else if (name == "--keep-alive") {
         line.keepAliveSeconds =
             ParseBounded(name, required(), 1, kKeepAliveLimitSeconds, "seconds");
@@ -107,6 +111,9 @@ void Validate(CommandLine& line, const std::vector<std::string>& positional) {
         throw UsageError("--tls-cert and --tls-key go together");
     }
     if (positional.empty()) {
+        if (line.asOf) {
+            throw UsageError("--as-of is for run-retention");
+        }
         return;
     }
     const auto it = Subcommands().find(positional.front());
@@ -122,6 +129,9 @@ void Validate(CommandLine& line, const std::vector<std::string>& positional) {
         throw UsageError("--listen, --tls-cert, --tls-key, --demo, --max-connections and "
                          "--keep-alive are for serving, not for " +
                          positional.front());
+    }
+    if (line.asOf && subcommand.action != Action::RunRetention) {
+        throw UsageError("--as-of is for run-retention");
     }
     line.action = subcommand.action;
     line.arguments.assign(positional.begin() + 1, positional.end());
@@ -161,6 +171,8 @@ std::string HelpText() {
   resv-server --data-dir DIR create-tenant CODE NAME
   resv-server --data-dir DIR create-account TENANT LOGIN ROLE
   resv-server --data-dir DIR assign-operator LOGIN TENANT
+  resv-server --data-dir DIR verify-audit TENANT
+  resv-server --data-dir DIR run-retention [--as-of TIME]
 
 Serves the RESV API over HTTPS (TLS 1.2/1.3 only) until SIGINT or SIGTERM.
 
@@ -184,8 +196,15 @@ Subcommands:
                                      customeremployee); prints a one-time password
                                      that must be changed at first login (valid 7 days)
   assign-operator LOGIN TENANT       lets operator LOGIN of tenant provider act in TENANT
+  verify-audit TENANT                checks the tenant's usage history: the hash chain
+                                     event by event and the signed checkpoints, with
+                                     DIR/keys/audit-signing.pub; exit 0 intact, 1 not
+  run-retention [--as-of TIME]       runs the retention jobs the server runs daily, as of
+                                     TIME (RFC 3339, default now): deletes access log
+                                     entries older than 31 days and signs checkpoints
 
-Exit status: 0 done, 1 failed (the reason is on stderr), 2 bad command line.
+Exit status: 0 done, 1 failed (the reason is on stderr; for verify-audit: the usage history
+is not intact), 2 bad command line.
 )";
 }
 

@@ -18,7 +18,15 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-enum class Action { Help, Serve, CreateTenant, CreateAccount, AssignOperator };
+enum class Action {
+    Help,
+    Serve,
+    CreateTenant,
+    CreateAccount,
+    AssignOperator,
+    VerifyAudit,
+    RunRetention
+};
 
 struct CommandLine {
     Action action = Action::Serve;
@@ -31,6 +39,7 @@ struct CommandLine {
     std::optional<int> maxConnections;   ///< unset: the server's default
     std::optional<int> keepAliveSeconds; ///< unset: the server's default
     std::vector<std::string> arguments;  ///< the subcommand's
+    std::optional<std::string> asOf;     ///< run-retention's --as-of, as typed
 };
 
 /// `args` without the program name. Throws UsageError saying what is wrong.

@@ -43,7 +43,24 @@ void Apply(const Response& response, httplib::Response& out) {
     for (const auto& [name, value] : response.headers) {
         out.set_header(name, value);
     }
-    if (!response.body.empty()) {
+    if (response.stream) {
+        out.set_chunked_content_provider(
+            response.contentType,
+            [stream = response.stream](std::size_t /*offset*/, httplib::DataSink& sink) {
+                bool complete = false;
+                try {
+                    complete = stream([&sink](std::string_view piece) {
+                        return piece.empty() || sink.write(piece.data(), piece.size());
+                    });
+                } catch (const std::exception& error) {
+                    spdlog::error("writing a streamed answer failed: {}", error.what());
+                }
+                if (complete) {
+                    sink.done();
+                }
+                return complete; // false closes the connection: the client sees a cut answer
+            });
+    } else if (!response.body.empty()) {
         out.set_content(response.body, response.contentType.c_str());
     }
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@ struct Request {
     std::map<std::string, std::string> headers; ///< names in lower case
     std::string body;
     std::string remoteIp;
+    std::string routeTemplate; ///< of the route that matched ("/api/v1/accounts/{id}")
 
     /// The header's value, or empty; `name` in any case.
     std::string Header(std::string_view name) const;
@@ -33,6 +35,10 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
     std::string contentType;
+    /// Set for a body written as it is made (a large export), sent chunked instead of `body`.
+    /// It gets a `write` that returns false once the client has gone, and returns false itself
+    /// to cut the answer off.
+    std::function<bool(const std::function<bool(std::string_view)>& write)> stream;
 
     static Response Json(int status, const nlohmann::json& body);
     static Response NoContent();

@@ -56,6 +56,18 @@ std::vector<RouteInfo> Router::Routes() const {
 }
 
 Response Router::Dispatch(Request request) const {
+    if (!m_observer) {
+        return Find(request);
+    }
+    const auto start = std::chrono::steady_clock::now();
+    Response response = Find(request);
+    m_observer(request, response.status,
+               std::chrono::duration_cast<std::chrono::microseconds>(
+                   std::chrono::steady_clock::now() - start));
+    return response;
+}
+
+Response Router::Find(Request& request) const {
     std::set<std::string> allowed;
     for (const auto& route : m_routes) {
         std::smatch match;
@@ -77,6 +89,7 @@ Response Router::Dispatch(Request request) const {
 }
 
 Response Router::Invoke(const Route& route, Request& request, const std::smatch& match) const {
+    request.routeTemplate = route.pathTemplate;
     for (std::size_t i = 0; i < route.paramNames.size(); ++i) {
         request.pathParams[route.paramNames[i]] = match[i + 1].str();
     }

@@ -4,6 +4,7 @@
 
 #include "http/Message.h"
 
+#include <chrono>
 #include <functional>
 #include <regex>
 #include <string>
@@ -34,6 +35,10 @@ struct RouteInfo {
 
 class Router {
 public:
+    /// Sees every dispatched request once answered: its route template is set when one matched.
+    using Observer =
+        std::function<void(const Request& request, int status, std::chrono::microseconds latency)>;
+
     void Add(std::string method, std::string pathTemplate, Handler handler,
              RouteOptions options = {});
 
@@ -42,6 +47,9 @@ public:
     Response Dispatch(Request request) const;
 
     std::vector<RouteInfo> Routes() const;
+
+    /// Set before serving (the access log).
+    void SetObserver(Observer observer) { m_observer = std::move(observer); }
 
 private:
     struct Route {
@@ -54,8 +62,10 @@ private:
     };
 
     Response Invoke(const Route& route, Request& request, const std::smatch& match) const;
+    Response Find(Request& request) const;
 
     std::vector<Route> m_routes;
+    Observer m_observer;
 };
 
 } // namespace resv::server::http

@@ -53,6 +53,7 @@ void AddApiRoutes(http::Router& router, const ApiServices& services) {
     AddDeviceRoutes(router, services.resources);
     AddAccountRoutes(router, services.resources);
     AddRoleRoutes(router, services.resources);
+    AddAuditRoutes(router, services.resources);
 }
 
 } // namespace resv::server::routes

@@ -3,6 +3,7 @@
 
 #include "accounts/AccountCsv.h"
 #include "accounts/AccountService.h"
+#include "audit/AuditService.h"
 #include "auth/AuthService.h"
 #include "auth/Permissions.h"
 #include "facilities/FacilityService.h"
@@ -29,6 +30,7 @@ struct ResourceServices {
     accounts::AccountCsv& accountCsv;
     roles::RoleService& roles;
     roles::AccessService& access;
+    audit::AuditService& audit;
 };
 
 /// Whether a session that still has to change its one-time password may use the route. Only
@@ -44,10 +46,24 @@ http::Handler WithCaller(auth::AuthService& auth, Handle handle,
     return [&auth, handle, pending](const http::Request& request) {
         const auth::Principal principal = auth.Authenticate(request.Header("authorization"));
         if (pending == PendingPasswordChange::Refuse) {
-            auth::RequireNoPendingPasswordChange(principal);
+            try {
+                auth::RequireNoPendingPasswordChange(principal);
+            } catch (const http::HttpError& error) {
+                auth.RecordDenied(principal, request.remoteIp,
+                                  request.method + " " + request.routeTemplate, error.Code());
+                throw;
+            }
         }
         const auth::Caller caller{principal, request.remoteIp};
-        return handle(caller, request);
+        try {
+            return handle(caller, request);
+        } catch (const http::HttpError& error) {
+            if (error.Status() == 403) {
+                auth.RecordDenied(principal, request.remoteIp,
+                                  request.method + " " + request.routeTemplate, error.Code());
+            }
+            throw;
+        }
     };
 }
 
@@ -67,5 +83,6 @@ void AddConfigRoutes(http::Router& router, const ResourceServices& services);
 void AddDeviceRoutes(http::Router& router, const ResourceServices& services);
 void AddAccountRoutes(http::Router& router, const ResourceServices& services);
 void AddRoleRoutes(http::Router& router, const ResourceServices& services);
+void AddAuditRoutes(http::Router& router, const ResourceServices& services);
 
 } // namespace resv::server::routes

@@ -7,14 +7,14 @@
 namespace resv::server::util {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 bool IsBlank(const CsvRecord& record) {
     return record.fields.size() == 1 && record.fields.front().empty();
 }
 
-std::string Escape(const std::string& field) {
-    std::string value = field;
+} // namespace
+
+std::string CsvField(std::string_view field) {
+    std::string value(field);
     if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
                            value[0] == '@' || value[0] == '\t' || value[0] == '\r')) {
         value.insert(value.begin(), '\'');
@@ -32,8 +32,6 @@ std::string Escape(const std::string& field) {
     quoted += '"';
     return quoted;
 }
-
-} // namespace
 
 std::vector<CsvRecord> ParseCsv(std::string_view text) {
     if (text.substr(0, kBom.size()) == kBom) {
@@ -100,7 +98,7 @@ void CsvWriter::Row(const std::vector<std::string>& fields) {
         if (i > 0) {
             m_text += ',';
         }
-        m_text += Escape(fields[i]);
+        m_text += CsvField(fields[i]);
     }
     m_text += "\r\n";
 }

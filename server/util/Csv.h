@@ -30,6 +30,11 @@ private:
 /// an unterminated quote, or a quote in the middle of an unquoted field.
 std::vector<CsvRecord> ParseCsv(std::string_view text);
 
+inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+/// One field as written: formula-guarded, quoted when it holds a comma, quote or line break.
+std::string CsvField(std::string_view field);
+
 /// Builds a CSV file row by row: UTF-8 with a BOM (so Excel opens it as UTF-8), CRLF line ends.
 class CsvWriter {
 public:

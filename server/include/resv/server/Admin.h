@@ -5,8 +5,10 @@
 
 #include "resv/server/Clock.h"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -40,6 +42,16 @@ public:
 
     /// The demo tenants and accounts (idempotent); returns the text that lists the logins.
     std::string SeedDemo();
+
+    struct AuditCheck {
+        bool intact = false;
+        std::string report; ///< what an auditor reads: events checked, checkpoint, first break
+    };
+    /// Checks the tenant's usage history offline with DIR/keys/audit-signing.pub.
+    AuditCheck VerifyAudit(const std::string& tenantCode);
+
+    /// The daily retention jobs as of `asOf` (default: the clock's now); returns what they did.
+    std::string RunRetention(std::optional<std::chrono::sys_time<std::chrono::milliseconds>> asOf);
 
 private:
     struct Parts;

@@ -66,6 +66,12 @@ public:
     /// Every route the server answers, once started (a test compares it with api/openapi.yaml).
     std::vector<RouteInfo> Routes() const;
 
+    /// Runs the daily retention jobs now, as of `asOf` (default: the server's clock): the access
+    /// log loses entries older than 31 days, the usage history gets signed checkpoints. Returns
+    /// what `resv-server run-retention` prints.
+    std::string RunRetention(
+        std::optional<std::chrono::sys_time<std::chrono::milliseconds>> asOf = std::nullopt);
+
 private:
     std::unique_ptr<ServerImpl> m_impl;
 };
