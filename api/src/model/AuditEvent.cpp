@@ -55,7 +55,8 @@ const char* ToString(AuditResult result) {
 }
 
 std::optional<AuditResult> ParseAuditResult(std::string_view text) {
-    for (const AuditResult result : {AuditResult::Success, AuditResult::Denied, AuditResult::Failed}) {
+    for (const AuditResult result :
+         {AuditResult::Success, AuditResult::Denied, AuditResult::Failed}) {
         if (text == ToString(result)) {
             return result;
         }
