@@ -176,8 +176,8 @@ wxSizer* UsageHistoryView::BuildFilters() {
                                       wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
     m_fromDate->SetToolTip(_("The first day shown, in Japan Standard Time (JST)"));
     period->Add(m_fromDate, wxSizerFlags().CenterVertical());
-    // TRANSLATORS: between the first and the last day of the date filter.
-    period->Add(Label(this, _("to")),
+    // TRANSLATORS: between the first and the last day of the date filter ("~" in Japanese).
+    period->Add(Label(this, wxGETTEXT_IN_CONTEXT("between two dates", "to")),
                 wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, Px(this, Space::Small)));
     m_toDate = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
                                     wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
@@ -201,7 +201,7 @@ wxSizer* UsageHistoryView::BuildFilters() {
     m_user = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(110, -1)),
                             wxTE_PROCESS_ENTER);
     m_user->SetHint(_("Login ID"));
-    m_user->SetToolTip(_("Only the events of this login ID (exactly as written)"));
+    m_user->SetToolTip(_("Only the events of this login ID"));
     filters->Add(m_user, fieldFlags);
     // TRANSLATORS: the action category filter of the usage history.
     filters->Add(Label(this, _("Action:")), labelFlags);
