@@ -286,7 +286,7 @@ TEST_CASE("Audit events: desc is the reverse of asc, keyset pages visit every ev
             const auto page = Get(reader, std::string(kAuditEvents) + "?order=" + order +
                                               "&limit=5&offset=" + std::to_string(offset));
             REQUIRE(page.status == 200);
-            std::vector<json> items(page.Json().at("items").begin(), page.Json().at("items").end());
+            const auto items = page.Json().at("items").get<std::vector<json>>();
             CHECK(Sequences(items) ==
                   slice(std::string(order) == "asc" ? sequences : reversed, offset, 5));
         }
@@ -294,7 +294,7 @@ TEST_CASE("Audit events: desc is the reverse of asc, keyset pages visit every ev
     const auto filtered =
         Get(reader, std::string(kAuditEvents) + "?action=session.&order=asc&limit=3&offset=2");
     REQUIRE(filtered.status == 200);
-    std::vector<json> items(filtered.Json().at("items").begin(), filtered.Json().at("items").end());
+    const auto items = filtered.Json().at("items").get<std::vector<json>>();
     CHECK(Sequences(items) == slice(sessions, 2, 3));
 }
 
