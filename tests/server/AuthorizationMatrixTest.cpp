@@ -225,6 +225,17 @@ constexpr Row kMatrix[] = {
                {401, 401, 403, 403, 200, 403, 404, 403, 403}},
     {"DELETE", "/api/v1/roles/{id}", T::Role, B::None,
                {401, 401, 403, 403, 204, 403, 404, 403, 403}},
+    // Usage history: usage.read lists, counts and verifies; the export needs usage.export, which
+    // neither the viewer nor the operator holds. The fresh facility's facility.create event is
+    // the object listed (newest first): the other tenant's manager is answered its own history.
+    {"GET",    "/api/v1/audit-events?limit=500", T::Facility, B::None,
+               {401, 401, 403, 200, 200, 200, 200, 403, 403}, kListed},
+    {"GET",    "/api/v1/audit-events/count", T::None, B::None,
+               {401, 401, 403, 200, 200, 200, 200, 403, 403}},
+    {"GET",    "/api/v1/audit-events/verify", T::None, B::None,
+               {401, 401, 403, 200, 200, 200, 200, 403, 403}},
+    {"GET",    "/api/v1/audit-events/export.csv", T::Facility, B::None,
+               {401, 401, 403, 403, 200, 403, 200, 403, 403}, kListed},
 };
 // clang-format on
 
