@@ -4,6 +4,7 @@
 // giving the requests their times. Retention never touches the usage history, which only ever
 // grows: the database itself refuses UPDATE and DELETE on audit_events.
 
+#include "cli/CommandLine.h"
 #include "support/Accounts.h"
 #include "support/AuditHistory.h"
 #include "support/SqliteFile.h"
@@ -123,9 +124,30 @@ TEST_CASE("run-retention and verify-audit: a command line that cannot be run is 
     CHECK(run({"run-retention", "--as-of", kAsOf, "extra"}) == 2);
     CHECK(run({"verify-audit"}) == 2);
     CHECK(run({"verify-audit", "demo", "other"}) == 2);
-    CHECK(run({"run-retention", "--as-of", "yesterday"}) != 0);
+    CHECK(run({"run-retention", "--as-of", "yesterday"}) == 2);
     CHECK(run({"verify-audit", "nosuchtenant"}) == 1);
     CHECK(AccessRows(server) == before);
+}
+
+TEST_CASE("verify-audit TENANT and run-retention [--as-of TIME] are parsed, and --as-of belongs "
+          "to run-retention alone") {
+    using server::cli::Action;
+    using server::cli::ParseCommandLine;
+    const auto verify = ParseCommandLine({"--data-dir", "/d", "verify-audit", "demo"});
+    CHECK(verify.action == Action::VerifyAudit);
+    CHECK(verify.arguments == std::vector<std::string>{"demo"});
+    const auto retention =
+        ParseCommandLine({"--data-dir", "/d", "run-retention", "--as-of", kAsOf});
+    CHECK(retention.action == Action::RunRetention);
+    CHECK(retention.asOf == std::optional<std::string>(kAsOf));
+    CHECK_FALSE(ParseCommandLine({"--data-dir", "/d", "run-retention"}).asOf);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--data-dir", "/d", "verify-audit", "demo", "--as-of", kAsOf},
+          std::vector<std::string>{"--data-dir", "/d", "--as-of", kAsOf},
+          std::vector<std::string>{"--data-dir", "/d", "run-retention", "--as-of"}}) {
+        INFO(Catch::Detail::stringify(args));
+        CHECK_THROWS_AS(ParseCommandLine(args), server::cli::UsageError);
+    }
 }
 
 TEST_CASE("The access log holds the route template, never the query string, ids or customer "
