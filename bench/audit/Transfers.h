@@ -1,0 +1,44 @@
+#pragma once
+// Parts 2 and 3 of resv-bench-audit: many pages through the client beside curl fetching the same
+// URLs, and the CSV export through the client beside the sqlite3 shell's .mode csv.
+
+#include "../accounts/SqliteCli.h"
+
+#include "resv/client/ApiClient.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace resv::bench {
+
+struct PagesResult {
+    int pages = 0;
+    std::size_t bytes = 0;              ///< of the bodies, as curl counted them
+    std::vector<double> clientMs;       ///< per run: all the pages, fetched and parsed
+    std::vector<double> curlMs;         ///< per run: curl's process, start to exit
+    std::vector<double> curlTransferMs; ///< per run: the sum of curl's time_total of each URL
+    std::string curlError;              ///< why curl did not run, if it did not
+};
+
+/// Walks `pages` pages of 100 (newest first, by next_cursor) through a fresh ApiClient per run
+/// (so that its TLS handshake counts, as curl's does), and curl on the same URLs in one process,
+/// `runs` times each, taking turns.
+PagesResult MeasurePages(const client::ClientOptions& clientOptions, const std::string& token,
+                         int pages, int runs, bool curl);
+
+struct ExportResult {
+    double clientSeconds = 0;
+    std::int64_t clientRows = 0;
+    std::int64_t clientBytes = 0;
+    std::optional<double> shellSeconds;
+    std::int64_t shellBytes = 0;
+};
+
+/// ApiClient::ExportAuditCsv of every event (UTF-8) into a file in `dir`, then the shell dumping
+/// the same columns in the same order with .mode csv into another file there.
+ExportResult MeasureExport(client::ApiClient& client, SqliteCli* cli, const std::string& tenantId,
+                           const std::filesystem::path& dir);
+
+} // namespace resv::bench
