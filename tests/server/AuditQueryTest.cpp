@@ -187,6 +187,11 @@ TEST_CASE("Audit events: actor, action, result, target type and free text select
     CheckFilter(timeline, all, "actor=query.user", actorIs("query.user"));
     CHECK(Where(all, actorIs("query.user")).size() >= 9); // 4 logins, 4 logouts, 1 failure
     CheckFilter(timeline, all, "actor=nobody", actorIs("nobody"));
+    // latest_sequence is the tenant's newest, whatever the filters.
+    const auto none =
+        timeline.reader->Send("GET", std::string(kAuditEvents) + "/count?actor=nobody");
+    CHECK(none.at("count") == 0);
+    CHECK(none.at("latest_sequence") == static_cast<std::int64_t>(all.size()));
     CheckFilter(timeline, all, "action=session.login", actionIs("session.login"));
     CheckFilter(timeline, all, "action=account.update", actionIs("account.update"));
     CheckFilter(timeline, all, "action=account.", category("account."));

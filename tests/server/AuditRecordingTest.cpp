@@ -400,3 +400,41 @@ TEST_CASE("Usage history: another tenant's manager sees none of demo's events th
     CHECK(verification.at("checked") ==
           other->Send("GET", std::string(kAuditEvents) + "/count").at("latest_sequence"));
 }
+
+// [!mayfail]: today the server decides a terminal's or facility's place from the live tables, so
+// once one is deleted its whole history (its creation and its deletion included) disappears for a
+// scoped reader whose scope held it. Reported to the lead; drop the tag when the server keeps it.
+TEST_CASE("Usage history scope: a deleted facility and terminal inside the scope keep their "
+          "history, deletion included, for the scoped reader",
+          "[!mayfail]") {
+    TestServer server;
+    auto manager = LoggedIn(server, kManager);
+    const Site inside = MakeSite(*manager, "内");
+    model::FacilityPatch extra;
+    extra.name = "消える ホテル";
+    extra.jurisdictionId = inside.jurisdiction.id;
+    const auto gone = manager->CreateFacility(extra);
+    const auto goneKiosk = manager->CreateTerminal(
+        NewTerminal(gone.id, "消える KIOSK", model::TerminalKind::Kiosk, "192.0.2.70"));
+    model::RoleInput role;
+    role.name = "履歴担当";
+    role.tier = model::Tier::Manager;
+    role.permissions = std::vector<std::string>{"usage.read"};
+    manager->CreateRole(role);
+    const StoredAccount auditor = StoreAccount(server, "scoped.auditor", {"履歴担当"},
+                                               LimitedScope({inside.jurisdiction.id}, {}));
+    auto scoped = LoggedIn(server, auditor);
+    manager->DeleteTerminal(goneKiosk.terminal.id);
+    manager->DeleteFacility(gone.id);
+
+    std::multiset<std::string> seen;
+    for (const auto& event : AllEvents(*scoped, "order=asc")) {
+        const auto& target = event.at("target");
+        if (target.is_object() &&
+            (target.at("id") == gone.id || target.at("id") == goneKiosk.terminal.id)) {
+            seen.insert(event.at("action").get<std::string>());
+        }
+    }
+    CHECK(seen == std::multiset<std::string>{"facility.create", "facility.delete",
+                                             "terminal.create", "terminal.delete"});
+}

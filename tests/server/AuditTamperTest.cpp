@@ -322,3 +322,21 @@ TEST_CASE("A chain recomputed after an alteration is consistent in itself and ca
     CHECK(verification.at("checkpoint").at("sequence") == checkpointSequence);
     CHECK(demo.VerifyAuditExit() == 1);
 }
+
+TEST_CASE("Events cut off the end of the chain before the checkpoint show as missing") {
+    Checkpointed demo;
+    const auto before = Verify(*demo.manager);
+    REQUIRE(before.at("checkpoint").is_object());
+    const auto last = before.at("checkpoint").at("sequence").get<std::int64_t>();
+    REQUIRE(last == before.at("checked"));
+    DropAppendOnlyTriggers(demo.server);
+    Execute(demo.Database(), "DELETE FROM audit_events WHERE tenant_id = ?1 AND sequence >= ?2",
+            {demo.tenantId, std::to_string(last - 1)});
+
+    const auto verification = Verify(*demo.manager);
+    INFO(verification.dump());
+    CHECK(verification.at("ok") == false);
+    CHECK(verification.at("first_bad_sequence") == last - 1);
+    CHECK(verification.at("first_bad_reason") == "missing");
+    CHECK(demo.VerifyAuditExit() == 1);
+}
