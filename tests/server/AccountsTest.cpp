@@ -120,7 +120,7 @@ TEST_CASE("Changing the password checks the current one and the policy, and ends
 
     const auto events = AuditEvents(server, "account.password_change", account.account.id);
     REQUIRE(events.size() == 2);
-    CHECK(events[0].at("result") == "failure");
+    CHECK(events[0].at("result") == "failed");
     CHECK(events[1].at("result") == "success");
     CHECK(events[1].at("details_json").get<std::string>().find(kGoodPassword) ==
           std::string::npos);

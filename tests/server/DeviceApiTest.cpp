@@ -132,10 +132,13 @@ TEST_CASE("A KIOSK's call becomes a terminal.call event in its tenant, and bad c
     auto kiosk = Device(server, site.kiosk.deviceToken);
 
     kiosk->Send("POST", "/api/v1/terminal/calls", Call(second.agent.terminal.id, "abandoned"));
-    const auto events = QueryRows(
-        server.DataDir() / "resv.db",
-        "SELECT e.target, e.details_json, e.actor_json FROM audit_events e JOIN tenants t "
-        "ON t.id = e.tenant_id WHERE t.code = 'demo' AND e.action = 'terminal.call'");
+    const auto events =
+        QueryRows(server.DataDir() / "resv.db",
+                  "SELECT e.target_id AS target, e.details_json, "
+                  "json_object('id', e.actor_id, 'login_id', e.actor_login_id, 'display_name', "
+                  "e.actor_display_name, 'role', e.actor_role) AS actor_json FROM audit_events e "
+                  "JOIN tenants t "
+                  "ON t.id = e.tenant_id WHERE t.code = 'demo' AND e.action = 'terminal.call'");
     REQUIRE(events.size() >= 1);
     const auto& event = events.back();
     CHECK(event.at("target") == site.kiosk.terminal.id);

@@ -26,11 +26,15 @@ bool Contains(const std::vector<T>& items, const std::string& id) {
 
 std::vector<nlohmann::json> AuditOf(const TestServer& server, const std::string& action,
                                     const std::string& target) {
-    return QueryRows(server.DataDir() / "resv.db",
-                     "SELECT e.details_json, e.actor_json FROM audit_events e "
-                     "JOIN tenants t ON t.id = e.tenant_id "
-                     "WHERE t.code = 'demo' AND e.action = ?1 AND e.target = ?2 ORDER BY sequence",
-                     {action, target});
+    return QueryRows(
+        server.DataDir() / "resv.db",
+        "SELECT e.details_json, "
+        "json_object('id', e.actor_id, 'login_id', e.actor_login_id, 'display_name', "
+        "e.actor_display_name, 'role', e.actor_role) AS actor_json "
+        "FROM audit_events e "
+        "JOIN tenants t ON t.id = e.tenant_id "
+        "WHERE t.code = 'demo' AND e.action = ?1 AND e.target_id = ?2 ORDER BY sequence",
+        {action, target});
 }
 
 } // namespace

@@ -39,7 +39,7 @@ std::vector<nlohmann::json> AuditOf(const TestServer& server, const std::string&
     return QueryRows(
         server.DataDir() / "resv.db",
         "SELECT e.details_json FROM audit_events e JOIN tenants t ON t.id = e.tenant_id "
-        "WHERE t.code = 'demo' AND e.action = ?1 AND e.target = ?2 ORDER BY sequence",
+        "WHERE t.code = 'demo' AND e.action = ?1 AND e.target_id = ?2 ORDER BY sequence",
         {action, target});
 }
 

@@ -126,7 +126,7 @@ TEST_CASE("Rollback makes a new version equal to the old settings") {
 
     const auto events = QueryRows(server.DataDir() / "resv.db",
                                   "SELECT details_json FROM audit_events WHERE action = ?1 "
-                                  "AND target = ?2",
+                                  "AND target_id = ?2",
                                   {"terminal.config.rollback", id});
     REQUIRE(events.size() == 1);
     const auto details = model::Json::parse(events[0].at("details_json").get<std::string>());

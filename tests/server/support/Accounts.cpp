@@ -44,8 +44,12 @@ void ChangePassword(client::ApiClient& client, TestAccount& account) {
 std::vector<nlohmann::json> AuditEvents(const TestServer& server, const std::string& action,
                                         const std::string& target) {
     return QueryRows(server.DataDir() / "resv.db",
-                     "SELECT sequence, actor_json, source_ip, action, target, result, details_json "
-                     "FROM audit_events WHERE action = ?1 AND target = ?2 ORDER BY id",
+                     "SELECT sequence, json_object('id', actor_id, 'login_id', actor_login_id, "
+                     "'display_name', actor_display_name, 'role', actor_role) AS actor_json, "
+                     "source_ip, action, target_id AS target, result, "
+                     "details_json "
+                     "FROM audit_events WHERE action = ?1 AND (target_id = ?2 OR (target_id IS "
+                     "NULL AND target_label = ?2)) ORDER BY id",
                      {action, target});
 }
 
