@@ -7,7 +7,11 @@
 
 #include "resv/model/Time.h"
 
+#include <wx/clipbrd.h>
+#include <wx/gbsizer.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/scrolwin.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -22,8 +26,8 @@ using layout::Px;
 using layout::Space;
 using nlohmann::json;
 
-const char* const kSummaryFields[] = {"time",   "user",   "ip",       "action",
-                                      "target", "result", "sequence", "hash"};
+// In pairs: the grid shows two a row (the action is the heading, the hash a row of its own).
+const char* const kSummaryFields[] = {"time", "user", "target", "ip", "result", "sequence"};
 
 bool IsRoleKey(const std::string& key) {
     const auto last = key.substr(key.rfind('.') + 1);
@@ -180,50 +184,76 @@ AuditDetailPane::AuditDetailPane(wxWindow* parent)
     auto* outer = new wxBoxSizer(wxVERTICAL);
     m_empty = new wxStaticText(this, wxID_ANY, _("Select an event to see its details."));
     m_empty->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    outer->AddStretchSpacer();
-    outer->Add(m_empty, wxSizerFlags().CenterHorizontal());
-    outer->AddStretchSpacer();
+    m_emptyBox = new wxBoxSizer(wxVERTICAL);
+    m_emptyBox->AddStretchSpacer();
+    m_emptyBox->Add(m_empty, wxSizerFlags().CenterHorizontal());
+    m_emptyBox->AddStretchSpacer();
+    outer->Add(m_emptyBox, wxSizerFlags(1).Expand());
 
-    m_body = new wxPanel(this);
+    // Scrolls when the splitter leaves it less than its height.
+    m_body = new wxScrolled<wxPanel>(this);
+    m_body->SetScrollRate(0, FromDIP(8));
     auto* body = new wxBoxSizer(wxVERTICAL);
+    // The action, as the heading.
     m_heading = new wxStaticText(m_body, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                  wxST_ELLIPSIZE_END);
+    m_fields["action"] = m_heading;
     m_heading->SetFont(layout::Emphasized(m_body, 1.1));
     body->Add(m_heading, layout::Padded(m_body, Space::Medium, wxLEFT | wxRIGHT | wxTOP).Expand());
-    auto* columns = new wxBoxSizer(wxHORIZONTAL);
-    columns->Add(BuildSummary(), wxSizerFlags(2).Expand());
-    columns->Add(BuildDetails(), wxSizerFlags(3).Expand().Border(wxLEFT, Px(this, Space::Large)));
-    body->Add(columns, layout::Padded(m_body, Space::Medium).Expand().Proportion(1));
+    body->Add(BuildSummary(), layout::Padded(m_body, Space::Medium).Expand());
+    body->Add(
+        BuildDetails(),
+        layout::Padded(m_body, Space::Medium, wxLEFT | wxRIGHT | wxBOTTOM).Expand().Proportion(1));
     m_body->SetSizer(body);
     outer->Add(m_body, wxSizerFlags(1).Expand());
     outer->Hide(m_body);
     SetSizer(outer);
+    // Right-click anywhere on the event (the lists have their own menu): copy it as text.
+    m_body->Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent&) { ShowCopyMenu(); });
 }
 
 wxSizer* AuditDetailPane::BuildSummary() {
-    auto* grid = new wxFlexGridSizer(2, wxSize(Px(this, Space::Medium), Px(this, Space::Small)));
-    grid->AddGrowableCol(1, 1);
+    // Two fields a row and the hash across, so that the changes below get the height.
+    auto* grid = new wxGridBagSizer(Px(this, Space::Small), Px(this, Space::Medium));
+    const auto addLabel = [&](const char* name, int row, int column) {
+        auto* label = new wxStaticText(m_body, wxID_ANY, FieldLabel(name));
+        label->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        grid->Add(label, wxGBPosition(row, column), wxDefaultSpan, wxALIGN_RIGHT | wxLEFT,
+                  column > 0 ? Px(this, Space::Large) : 0);
+    };
+    int index = 0;
     for (const char* name : kSummaryFields) {
-        grid->Add(new wxStaticText(m_body, wxID_ANY, FieldLabel(name)), layout::FormLabel());
-        // Read-only text, not a label: a sequence or a hash is copied into an auditor's mail.
-        auto* value = new wxTextCtrl(m_body, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
-                                     wxTE_READONLY | wxBORDER_NONE);
-        value->SetBackgroundColour(GetBackgroundColour());
-        if (std::string(name) == "hash") {
-            value->SetFont(
-                wxFont(wxFontInfo(GetFont().GetPointSize()).Family(wxFONTFAMILY_TELETYPE)));
-        }
+        const int row = index / 2;
+        const int column = index % 2 * 2;
+        ++index;
+        addLabel(name, row, column);
+        auto* value = new wxStaticText(m_body, wxID_ANY, wxString(), wxDefaultPosition,
+                                       FromDIP(wxSize(80, -1)), wxST_ELLIPSIZE_END);
         m_fields[name] = value;
-        grid->Add(value, layout::FormField());
+        grid->Add(value, wxGBPosition(row, column + 1), wxDefaultSpan, wxEXPAND);
     }
+    // Selectable, in full: it is quoted to an auditor.
+    const int hashRow = (index + 1) / 2;
+    addLabel("hash", hashRow, 0);
+    auto* hash = new wxTextCtrl(m_body, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                wxTE_MULTILINE | wxTE_READONLY | wxTE_NO_VSCROLL | wxTE_CHARWRAP |
+                                    wxBORDER_NONE);
+    hash->SetFont(wxFont(wxFontInfo(GetFont().GetPointSize()).Family(wxFONTFAMILY_TELETYPE)));
+    hash->SetBackgroundColour(GetBackgroundColour());
+    hash->SetMinSize(wxSize(FromDIP(80), hash->GetCharHeight() + FromDIP(4)));
+    m_fields["hash"] = hash;
+    grid->Add(hash, wxGBPosition(hashRow, 1), wxGBSpan(1, 3), wxEXPAND);
+    grid->AddGrowableCol(1, 1);
+    grid->AddGrowableCol(3, 1);
     return grid;
 }
 
 wxSizer* AuditDetailPane::BuildDetails() {
-    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    m_changesBox = new wxBoxSizer(wxVERTICAL);
     m_changesTitle = new wxStaticText(m_body, wxID_ANY, _("Changes (changed items in bold)"));
-    column->Add(m_changesTitle, wxSizerFlags().Border(wxBOTTOM, Px(this, Space::Small)));
-    m_changes = new wxListView(m_body, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    m_changesBox->Add(m_changesTitle, wxSizerFlags().Border(wxBOTTOM, Px(this, Space::Small)));
+    m_changes = new wxListView(m_body, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 60)),
                                wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
     // TRANSLATORS: a column of an event's changes: what was changed (a field's name).
     m_changes->AppendColumn(_("Item"));
@@ -231,36 +261,40 @@ wxSizer* AuditDetailPane::BuildDetails() {
     m_changes->AppendColumn(_("Before"));
     // TRANSLATORS: a column of an event's changes: the value after the change.
     m_changes->AppendColumn(_("After"));
-    column->Add(m_changes, wxSizerFlags(3).Expand());
+    m_changesBox->Add(m_changes, wxSizerFlags(1).Expand());
+    row->Add(m_changesBox, wxSizerFlags(3).Expand());
+
+    m_othersBox = new wxBoxSizer(wxVERTICAL);
     m_othersTitle = new wxStaticText(m_body, wxID_ANY, _("Details"));
-    column->Add(m_othersTitle, wxSizerFlags().Border(wxTOP | wxBOTTOM, Px(this, Space::Small)));
-    m_others = new wxListView(m_body, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    m_othersBox->Add(m_othersTitle, wxSizerFlags().Border(wxBOTTOM, Px(this, Space::Small)));
+    m_others = new wxListView(m_body, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 60)),
                               wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
     m_others->AppendColumn(_("Item"));
     m_others->AppendColumn(_("Value"));
-    column->Add(m_others, wxSizerFlags(2).Expand());
+    m_othersBox->Add(m_others, wxSizerFlags(1).Expand());
+    row->Add(m_othersBox, wxSizerFlags(2).Expand().Border(wxLEFT, Px(this, Space::Large)));
+
     m_noDetails = new wxStaticText(m_body, wxID_ANY, _("This event has no further details."));
     m_noDetails->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    column->Add(m_noDetails);
+    row->Add(m_noDetails);
     for (wxListView* list : {m_changes, m_others}) {
         list->Bind(wxEVT_SIZE, [this, list](wxSizeEvent& event) {
             event.Skip();
             CallAfter([this, list] { FitListColumns(list); });
         });
     }
-    return column;
+    return row;
 }
 
 void AuditDetailPane::Show(const model::AuditEvent* event, const EventChanges& eventChanges) {
     wxSizer* outer = GetSizer();
     if (event == nullptr) {
         outer->Hide(m_body);
-        outer->Show(m_empty);
+        outer->Show(m_emptyBox);
         Layout();
         return;
     }
     const model::AuditEvent& e = *event;
-    m_heading->SetLabel(AuditActionName(e.action));
     const bool bad = e.result != model::AuditResult::Success;
     m_fields["result"]->SetForegroundColour(
         bad ? AuditResultColour(e.result) : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
@@ -280,23 +314,37 @@ void AuditDetailPane::Show(const model::AuditEvent* event, const EventChanges& e
         {"sequence", SequenceText(e.sequence)},
         {"hash", FromUtf8(e.hash)},
     };
+    m_copyText = AuditActionName(e.action) + wxS("\n");
     for (const auto& [name, text] : values) {
-        m_fields[name]->ChangeValue(text);
+        if (auto* field = dynamic_cast<wxTextCtrl*>(m_fields[name])) {
+            field->ChangeValue(text);
+        } else {
+            static_cast<wxStaticText*>(m_fields[name])->SetLabelText(text);
+        }
         m_fields[name]->SetToolTip(text);
+        m_copyText += FieldLabel(name) + wxS(" ") + text + wxS("\n");
     }
     const auto changes = DetailChanges(eventChanges);
     const auto others = OtherDetails(eventChanges.other);
     FillChanges(changes);
     FillOthers(others);
-    wxSizer* details = m_changes->GetContainingSizer();
-    details->Show(m_changesTitle, !changes.empty());
-    details->Show(m_changes, !changes.empty());
-    details->Show(m_othersTitle, !others.empty());
-    details->Show(m_others, !others.empty());
+    wxSizer* details = m_noDetails->GetContainingSizer();
+    details->Show(m_changesBox, !changes.empty());
+    details->Show(m_othersBox, !others.empty());
     details->Show(m_noDetails, changes.empty() && others.empty());
-    outer->Hide(m_empty);
+    // Alone, the other details take the whole width.
+    details->GetItem(m_othersBox)->SetBorder(changes.empty() ? 0 : Px(this, Space::Large));
+    for (const auto& change : changes) {
+        m_copyText += DetailKeyName(change.key) + wxS(": ") + change.before + wxS(" -> ") +
+                      change.after + wxS("\n");
+    }
+    for (const auto& [key, value] : others) {
+        m_copyText += DetailKeyName(key) + wxS(": ") + value + wxS("\n");
+    }
+    outer->Hide(m_emptyBox);
     outer->Show(m_body);
     Layout();
+    m_body->FitInside();
     m_body->Layout();
     FitListColumns(m_changes);
     FitListColumns(m_others);
@@ -352,7 +400,29 @@ void AuditDetailPane::FitListColumns(wxListView* list) {
 
 wxString AuditDetailPane::Field(const std::string& name) const {
     const auto it = m_fields.find(name);
-    return it == m_fields.end() ? wxString() : it->second->GetValue();
+    if (it == m_fields.end()) {
+        return {};
+    }
+    if (const auto* text = dynamic_cast<const wxTextCtrl*>(it->second)) {
+        return text->GetValue();
+    }
+    return static_cast<const wxStaticText*>(it->second)->GetLabelText();
+}
+
+void AuditDetailPane::ShowCopyMenu() {
+    wxMenu menu;
+    // TRANSLATORS: a context menu item: copies the selected event of the usage history as text.
+    menu.Append(wxID_COPY, _("Copy the event's details"));
+    menu.Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            wxClipboardLocker lock;
+            if (!!lock) {
+                wxTheClipboard->SetData(new wxTextDataObject(m_copyText));
+            }
+        },
+        wxID_COPY);
+    PopupMenu(&menu);
 }
 
 } // namespace resv::views

@@ -7,6 +7,7 @@
 #include "views/usage/UsageHistoryPresenter.h"
 
 #include <wx/panel.h>
+#include <wx/scrolwin.h>
 #include <wx/string.h>
 
 #include <map>
@@ -50,6 +51,8 @@ public:
     // For GUI tests.
     wxListView* Changes() const { return m_changes; }
     wxListView* Others() const { return m_others; }
+    /// The event as the context menu's Copy puts it on the clipboard.
+    const wxString& CopyText() const { return m_copyText; }
     /// The value shown for a field ("time", "user", "ip", "action", "target", "result",
     /// "sequence", "hash").
     wxString Field(const std::string& name) const;
@@ -60,11 +63,16 @@ private:
     void FillChanges(const std::vector<DetailChange>& changes);
     void FillOthers(const std::vector<std::pair<std::string, wxString>>& others);
     void FitListColumns(wxListView* list);
+    void ShowCopyMenu();
 
     wxStaticText* m_empty = nullptr;
-    wxPanel* m_body = nullptr;
+    wxSizer* m_emptyBox = nullptr; ///< the empty state, centred
+    wxScrolled<wxPanel>* m_body = nullptr;
     wxStaticText* m_heading = nullptr;
-    std::map<std::string, wxTextCtrl*> m_fields;
+    std::map<std::string, wxWindow*> m_fields; ///< wxStaticText, the hash a wxTextCtrl
+    wxString m_copyText;                       ///< the event as text, for Copy
+    wxSizer* m_changesBox = nullptr;
+    wxSizer* m_othersBox = nullptr;
     wxStaticText* m_changesTitle = nullptr;
     wxListView* m_changes = nullptr;
     wxStaticText* m_othersTitle = nullptr;

@@ -22,8 +22,8 @@ struct ColumnInfo {
 };
 
 constexpr ColumnInfo kColumns[AuditEventList::kColumnCount] = {
-    {"time", 150, false},  {"user", 170, true},   {"action", 160, true},
-    {"target", 180, true}, {"result", 80, false}, {"source_ip", 110, false},
+    {"time", 145, false},  {"user", 190, true},   {"action", 140, true},
+    {"target", 170, true}, {"result", 60, false}, {"source_ip", 100, false},
 };
 
 } // namespace

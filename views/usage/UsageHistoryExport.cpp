@@ -18,8 +18,6 @@
 namespace resv::views {
 namespace {
 
-enum FileType { kUtf8, kShiftJis };
-
 wxString ProgressText(std::int64_t rows, std::int64_t total) {
     // TRANSLATORS: the export's progress, e.g. "1,200 of 5,000 events written".
     return wxString::Format(_("%s of %s events written"), GroupDigits(rows), GroupDigits(total));
@@ -39,16 +37,24 @@ void UsageHistoryView::OnExport() {
                       // TRANSLATORS: the file types of the export. Keep "|*.csv" as it is.
                       _("CSV, UTF-8 (*.csv)|*.csv|CSV, Shift_JIS for older Excel (*.csv)|*.csv"),
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (save.ShowModal() != wxID_OK) {
+    if (save.ShowModal() == wxID_OK) {
+        ExportTo(save.GetPath(), EncodingOfFileType(save.GetFilterIndex()));
+    }
+}
+
+client::CsvEncoding UsageHistoryView::EncodingOfFileType(int filterIndex) {
+    // The file dialog's second file type is Shift_JIS, for Excel versions that cannot read UTF-8.
+    return filterIndex == 1 ? client::CsvEncoding::ShiftJis : client::CsvEncoding::Utf8WithBom;
+}
+
+void UsageHistoryView::ExportTo(const wxString& path, client::CsvEncoding encoding) {
+    if (path.empty() || !m_presenter.CanExport()) {
         return;
     }
-    wxFileName file(save.GetPath());
+    wxFileName file(path);
     if (!file.HasExt()) {
         file.SetExt(wxS("csv"));
     }
-    const client::CsvEncoding encoding = save.GetFilterIndex() == kShiftJis
-                                             ? client::CsvEncoding::ShiftJis
-                                             : client::CsvEncoding::Utf8WithBom;
     m_exportResult.reset();
     m_presenter.Export(std::filesystem::path(static_cast<const char*>(file.GetFullPath().fn_str())),
                        encoding);
@@ -60,6 +66,10 @@ void UsageHistoryView::OnExport() {
         new wxProgressDialog(_("Export usage history"), ProgressText(0, total),
                              static_cast<int>(std::clamp<std::int64_t>(total, 1, INT_MAX)), this,
                              wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_ELAPSED_TIME | wxPD_SMOOTH);
+    // GTK's stock label stays English without a system locale.
+    if (wxWindow* cancel = m_exportProgress->FindWindow(wxID_CANCEL)) {
+        cancel->SetLabel(_("Cancel"));
+    }
     m_exportTimer.Start(kExportTickMs);
 }
 
@@ -94,7 +104,7 @@ void UsageHistoryView::FinishExport() {
     const wxString path = wxString(result.file.c_str(), *wxConvFileName);
     switch (result.outcome) {
     case UsageHistoryPresenter::ExportOutcome::Succeeded:
-        m_messages->ShowMessage(
+        ShowMessage(
             wxString::Format(
                 wxPLURAL("%s event has been exported to %s.", "%s events have been exported to %s.",
                          static_cast<int>(std::min<std::int64_t>(result.rows, 1000000))),
@@ -102,18 +112,16 @@ void UsageHistoryView::FinishExport() {
             wxICON_INFORMATION);
         break;
     case UsageHistoryPresenter::ExportOutcome::Cancelled:
-        m_messages->ShowMessage(_("The export was cancelled; no file was written."),
-                                wxICON_INFORMATION);
+        ShowMessage(_("The export was cancelled; no file was written."), wxICON_INFORMATION);
         break;
     case UsageHistoryPresenter::ExportOutcome::Failed:
         if (result.error && EndsSession(*result.error)) {
             m_session.Expired(*result.error);
             return;
         }
-        m_messages->ShowMessage(
-            _("The usage history could not be exported; no file was written.") + wxS("\n") +
-                (result.error ? DescribeError(*result.error).Full() : wxString()),
-            wxICON_WARNING);
+        ShowMessage(_("The usage history could not be exported; no file was written.") + wxS("\n") +
+                        (result.error ? DescribeError(*result.error).Full() : wxString()),
+                    wxICON_WARNING);
         break;
     }
     OnStateChanged();

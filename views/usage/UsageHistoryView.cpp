@@ -32,8 +32,6 @@ using layout::Space;
 using Operation = UsageHistoryPresenter::Operation;
 using VerifyState = UsageHistoryPresenter::VerifyStatus::State;
 
-constexpr int kDetailHeight = 250; ///< DIPs: the detail pane's first height
-
 const DatePreset kPresets[] = {DatePreset::Today, DatePreset::Yesterday, DatePreset::Last7Days,
                                DatePreset::ThisMonth, DatePreset::Custom};
 const ResultFilter kResults[] = {ResultFilter::Any, ResultFilter::Success, ResultFilter::Denied,
@@ -107,21 +105,29 @@ UsageHistoryView::UsageHistoryView(wxWindow* parent, ISession& session,
     m_splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                       wxSP_LIVE_UPDATE | wxSP_3DSASH);
     m_splitter->SetMinimumPaneSize(FromDIP(90));
-    m_splitter->SetSashGravity(1.0); // a taller window gives the list the room
+    m_splitter->SetSashGravity(0.5); // a taller window gives both the room
     m_list = new AuditEventList(m_splitter, m_presenter, m_settings);
     m_detail = new AuditDetailPane(m_splitter);
-    m_splitter->SplitHorizontally(m_list, m_detail, -FromDIP(kDetailHeight));
+    m_splitter->SplitHorizontally(m_list, m_detail);
+    // The list 45 %, the detail the rest, until the user drags the sash; after that, the
+    // gravity shares a resize.
+    m_splitter->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        if (!m_sashMoved) {
+            CallAfter([this] {
+                if (!m_sashMoved) {
+                    m_splitter->SetSashPosition(m_splitter->GetClientSize().y * 9 / 20);
+                }
+            });
+        }
+    });
+    m_splitter->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& event) {
+        event.Skip();
+        m_sashMoved = true;
+    });
     column->Add(m_splitter, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap));
 
-    auto* status = new wxBoxSizer(wxHORIZONTAL);
-    m_countLine = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
-                                   wxST_ELLIPSIZE_END);
-    status->Add(m_countLine, wxSizerFlags(1).CenterVertical());
-    m_newEvents = new wxHyperlinkCtrl(this, wxID_ANY, wxS("-"), wxString(), wxDefaultPosition,
-                                      wxDefaultSize, wxHL_ALIGN_RIGHT | wxNO_BORDER);
-    m_newEvents->Hide();
-    status->Add(m_newEvents, wxSizerFlags().CenterVertical());
-    column->Add(status, wxSizerFlags().Expand().Border(wxALL, gap));
+    column->Add(BuildStatusRow(), wxSizerFlags().Expand().Border(wxALL, gap));
     SetSizer(column);
 
     UsageHistoryPresenter::Callbacks callbacks;
@@ -155,6 +161,7 @@ UsageHistoryView::~UsageHistoryView() {
 
 void UsageHistoryView::Start() {
     m_presenter.Start();
+    m_list->SetFocus(); // not the first field, whose hint the caret would hide
     m_pollTimer.Start(kPollIntervalMs);
 }
 
@@ -164,6 +171,7 @@ wxSizer* UsageHistoryView::BuildFilters() {
     const wxSizerFlags fieldFlags =
         wxSizerFlags().CenterVertical().Border(wxRIGHT, Px(this, Space::Large));
 
+    // When and who: the period (its preset's days in the pickers) and a login ID.
     auto* period = new wxBoxSizer(wxHORIZONTAL);
     // TRANSLATORS: the date filter of the usage history.
     period->Add(Label(this, _("Period:")), labelFlags);
@@ -190,46 +198,59 @@ wxSizer* UsageHistoryView::BuildFilters() {
                        "whatever this PC's time zone."));
     period->Add(zone, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Small)));
     period->AddStretchSpacer();
-    m_verify = new wxButton(this, wxID_ANY, _("Verify"));
-    m_verify->SetToolTip(_("Check on the server that no event has been changed or removed"));
-    period->Add(m_verify, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Medium)));
-    m_export = new wxButton(this, wxID_ANY, _("Export CSV..."));
-    period->Add(m_export, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Small)));
-
-    auto* filters = new wxBoxSizer(wxHORIZONTAL);
-    filters->Add(Label(this, _("User:")), labelFlags);
-    m_user = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(110, -1)),
+    period->Add(Label(this, _("User:")), labelFlags);
+    m_user = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)),
                             wxTE_PROCESS_ENTER);
     m_user->SetHint(_("Login ID"));
     m_user->SetToolTip(_("Only the events of this login ID"));
-    filters->Add(m_user, fieldFlags);
+    period->Add(m_user, wxSizerFlags().CenterVertical());
+
+    // What: the action's category, the result and any text.
+    auto* what = new wxBoxSizer(wxHORIZONTAL);
     // TRANSLATORS: the action category filter of the usage history.
-    filters->Add(Label(this, _("Action:")), labelFlags);
+    what->Add(Label(this, _("Action:")), labelFlags);
     m_category = new wxChoice(this, wxID_ANY);
     m_category->Append(_("All actions"));
     for (const std::string& category : ActionCategories()) {
         m_category->Append(AuditCategoryName(category));
     }
-    filters->Add(m_category, fieldFlags);
-    filters->Add(Label(this, _("Result:")), labelFlags);
+    what->Add(m_category, fieldFlags);
+    what->Add(Label(this, _("Result:")), labelFlags);
     m_result = new wxChoice(this, wxID_ANY);
     m_result->Append(_("All results"));
     m_result->Append(AuditResultName(model::AuditResult::Success));
     m_result->Append(AuditResultName(model::AuditResult::Denied));
     m_result->Append(AuditResultName(model::AuditResult::Failed));
-    filters->Add(m_result, fieldFlags);
+    what->Add(m_result, fieldFlags);
     m_search = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                               wxTE_PROCESS_ENTER);
     m_search->SetHint(_("Search text"));
     m_search->SetToolTip(_("Finds the text in the user, action, target and details"));
-    filters->Add(m_search, wxSizerFlags(1).CenterVertical());
+    what->Add(m_search, wxSizerFlags(1).CenterVertical());
     m_apply = new wxButton(this, wxID_ANY, _("Apply"));
-    filters->Add(m_apply, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Medium)));
+    what->Add(m_apply, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Medium)));
 
     auto* rows = new wxBoxSizer(wxVERTICAL);
     rows->Add(period, wxSizerFlags().Expand());
-    rows->Add(filters, wxSizerFlags().Expand().Border(wxTOP, Px(this, Space::Medium)));
+    rows->Add(what, wxSizerFlags().Expand().Border(wxTOP, Px(this, Space::Medium)));
     return rows;
+}
+
+wxSizer* UsageHistoryView::BuildStatusRow() {
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    m_countLine = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                   wxST_ELLIPSIZE_END);
+    row->Add(m_countLine, wxSizerFlags(1).CenterVertical());
+    m_newEvents = new wxHyperlinkCtrl(this, wxID_ANY, wxS("-"), wxString(), wxDefaultPosition,
+                                      wxDefaultSize, wxHL_ALIGN_RIGHT | wxNO_BORDER);
+    m_newEvents->Hide();
+    row->Add(m_newEvents, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Medium)));
+    m_verify = new wxButton(this, wxID_ANY, _("Verify"));
+    m_verify->SetToolTip(_("Check on the server that no event has been changed or removed"));
+    row->Add(m_verify, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Large)));
+    m_export = new wxButton(this, wxID_ANY, _("Export CSV..."));
+    row->Add(m_export, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Small)));
+    return row;
 }
 
 void UsageHistoryView::BindEvents() {
@@ -316,17 +337,21 @@ void UsageHistoryView::ApplyFilters() {
     ShowFilterProblem(problem);
 }
 
+void UsageHistoryView::ShowMessage(const wxString& text, int icon) {
+    m_lastMessage = text;
+    m_messages->ShowMessage(text, icon);
+}
+
 void UsageHistoryView::ShowFilterProblem(FilterProblem problem) {
     switch (problem) {
     case FilterProblem::None:
         return;
     case FilterProblem::CustomFromAfterTo:
-        m_messages->ShowMessage(_("The first day is after the last day. Choose the days again."),
-                                wxICON_WARNING);
+        ShowMessage(_("The first day is after the last day. Choose the days again."),
+                    wxICON_WARNING);
         return;
     case FilterProblem::InvalidDate:
-        m_messages->ShowMessage(_("Choose the first and the last day of the period."),
-                                wxICON_WARNING);
+        ShowMessage(_("Choose the first and the last day of the period."), wxICON_WARNING);
         return;
     }
 }
@@ -406,10 +431,10 @@ void UsageHistoryView::OnStateChanged() {
     if (showNew) {
         // TRANSLATORS: a link under the usage history when events arrived since it was loaded;
         // clicking it loads them.
-        const wxString label =
-            wxString::Format(wxPLURAL("%s new event \u2014 Refresh", "%s new events \u2014 Refresh",
-                                      static_cast<int>(std::min<std::int64_t>(fresh, 1000000))),
-                             GroupDigits(fresh));
+        const wxString label = wxString::Format(
+            wxPLURAL("%s new event: click to refresh", "%s new events: click to refresh",
+                     static_cast<int>(std::min<std::int64_t>(fresh, 1000000))),
+            GroupDigits(fresh));
         if (m_newEvents->GetLabel() != label) {
             m_newEvents->SetLabel(label);
         }
@@ -439,11 +464,11 @@ void UsageHistoryView::UpdateCountLine() {
             days.first == days.last
                 ? FromUtf8(FormatJstDate(days.first))
                 // TRANSLATORS: the days the usage history shows, e.g. "2026-11-22 – 2026-11-28".
-                : wxString::Format(_("%s \u2013 %s"), FromUtf8(FormatJstDate(days.first)),
+                : wxString::Format(_("%s to %s"), FromUtf8(FormatJstDate(days.first)),
                                    FromUtf8(FormatJstDate(days.last)));
-        // TRANSLATORS: the usage history's count line, e.g. "1,234 events, 2026-11-22 –
-        // 2026-11-28 (JST)".
-        text = wxString::Format(wxPLURAL("%s event, %s (JST)", "%s events, %s (JST)",
+        // TRANSLATORS: the usage history's count line, e.g. "1,234 events, 2026-11-22 to
+        // 2026-11-28" (the days in JST, as the date filter says).
+        text = wxString::Format(wxPLURAL("%s event, %s", "%s events, %s",
                                          static_cast<int>(std::min<std::int64_t>(n, 1000000))),
                                 GroupDigits(n), range);
         break;
@@ -504,12 +529,12 @@ void UsageHistoryView::OnFailed(Operation operation, const client::ApiError& err
     }
     switch (operation) {
     case Operation::List:
-        m_messages->ShowMessage(DescribeError(error).Full(), wxICON_WARNING);
+        ShowMessage(DescribeError(error).Full(), wxICON_WARNING);
         break;
     case Operation::Page:
-        m_messages->ShowMessage(_("Some events could not be loaded. Scroll to try again.") +
-                                    wxS("\n") + DescribeError(error).Full(),
-                                wxICON_WARNING);
+        ShowMessage(_("Some events could not be loaded. Scroll to try again.") + wxS("\n") +
+                        DescribeError(error).Full(),
+                    wxICON_WARNING);
         break;
     case Operation::Verify: // the banner says it
     case Operation::Export: // the export's result says it

@@ -48,8 +48,13 @@ public:
     UsageFilters FiltersFromControls() const;
     /// Applies the filters the controls hold (what Apply and Enter do).
     void ApplyFilters();
-    /// Asks where to save, then exports (what Export CSV... does).
+    /// Asks where to save and in which encoding, then exports (what Export CSV... does).
     void OnExport();
+    /// Exports what the list shows into `path` (".csv" added when it has no extension), with
+    /// the progress dialog; the result shows in the message bar.
+    void ExportTo(const wxString& path, client::CsvEncoding encoding);
+    /// The encoding of the export dialog's file type `filterIndex`.
+    static client::CsvEncoding EncodingOfFileType(int filterIndex);
 
     // For GUI tests.
     wxChoice* PresetChoice() const { return m_preset; }
@@ -66,6 +71,8 @@ public:
     AuditDetailPane* Detail() const { return m_detail; }
     VerifyBanner* Verification() const { return m_verifyBanner; }
     wxInfoBar* Messages() const { return m_messages; }
+    /// What the message bar was last given to show.
+    const wxString& LastMessage() const { return m_lastMessage; }
     wxStaticText* CountLine() const { return m_countLine; }
     wxHyperlinkCtrl* NewEventsLink() const { return m_newEvents; }
     /// Shown while an export runs.
@@ -75,6 +82,7 @@ public:
 
 private:
     wxSizer* BuildFilters();
+    wxSizer* BuildStatusRow();
     void BindEvents();
     void ShowFilters(const UsageFilters& filters);
     void ShowPresetDays();
@@ -85,6 +93,7 @@ private:
     void UpdateDetail();
     void UpdateVerification();
     void OnFailed(UsageHistoryPresenter::Operation operation, const client::ApiError& error);
+    void ShowMessage(const wxString& text, int icon);
     void ShowFilterProblem(FilterProblem problem);
     void TickExport();
     void FinishExport();
@@ -104,6 +113,7 @@ private:
     wxButton* m_verify = nullptr;
     wxButton* m_export = nullptr;
     wxInfoBar* m_messages = nullptr;
+    wxString m_lastMessage;
     VerifyBanner* m_verifyBanner = nullptr;
     wxSplitterWindow* m_splitter = nullptr;
     AuditEventList* m_list = nullptr;
@@ -118,6 +128,7 @@ private:
     UsageHistoryPresenter::VerifyStatus::State m_shownVerify =
         UsageHistoryPresenter::VerifyStatus::State::Idle;
     bool m_showingFilters = false; ///< control events from ShowFilters are not the user's
+    bool m_sashMoved = false;      ///< the user dragged the splitter's sash
 };
 
 } // namespace resv::views

@@ -79,12 +79,12 @@ void VerifyBanner::ShowRunning() {
 
 void VerifyBanner::ShowResult(const model::AuditVerification& verification,
                               model::TimePoint checkedAt) {
-    // TRANSLATORS: after Verify's advice: when the check was made, e.g. "Checked at 17:10:49
-    // JST."
-    const wxString when =
-        wxString::Format(_("Checked at %s."), FromUtf8(model::FormatJstTime(checkedAt)));
-    SetLook(verification.ok ? Look::Intact : Look::Broken, VerificationText(verification),
-            VerificationAdvice(verification) + wxS(" ") + when);
+    // TRANSLATORS: Verify's advice, then when the check was made, e.g. "... nothing has been
+    // changed or removed. Checked at 17:10:49 JST."
+    const wxString advice =
+        wxString::Format(_("%s Checked at %s."), VerificationAdvice(verification),
+                         FromUtf8(model::FormatJstTime(checkedAt)));
+    SetLook(verification.ok ? Look::Intact : Look::Broken, VerificationText(verification), advice);
 }
 
 void VerifyBanner::ShowFailure(const ErrorMessage& message) {
