@@ -160,14 +160,14 @@ void AuditQuery::From(Sql& sql) const {
         sql.text += " AND sequence < " + sql.Param(*m_filter.beforeSequence);
     }
     if (!m_visibility.all) {
-        const std::string jurisdictions = sql.List(m_visibility.jurisdictionIds);
+        const std::string shown = sql.List(m_visibility.shownJurisdictionIds);
         const std::string facilities = sql.List(m_visibility.facilityIds);
+        const std::string named = sql.List(m_visibility.namedJurisdictionIds);
         sql.text += fmt::format(
             " AND (target_type IS NULL OR target_type NOT IN ('jurisdiction', 'facility', "
-            "'terminal') OR (target_type = 'jurisdiction' AND target_id IN ({0})) OR "
-            "(target_type = 'facility' AND target_id IN ({1})) OR (target_type = 'terminal' AND "
-            "target_id IN (SELECT id FROM terminals WHERE facility_id IN ({1}))))",
-            jurisdictions, facilities);
+            "'terminal') OR (target_type = 'jurisdiction' AND target_id IN ({})) OR "
+            "place_facility_id IN ({}) OR place_jurisdiction_id IN ({}))",
+            shown, facilities, named);
     }
 }
 

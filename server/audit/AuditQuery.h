@@ -45,11 +45,13 @@ struct AuditPaging {
 };
 
 /// What a caller with a limited scope may see of facilities, jurisdictions and terminals: events
-/// about others are left out. `all` sees everything.
+/// about others are left out. `all` sees everything. A place deleted since keeps its history for
+/// whoever reaches where it was (the facility or jurisdiction the event recorded).
 struct AuditVisibility {
     bool all = true;
-    std::vector<std::string> jurisdictionIds;
-    std::vector<std::string> facilityIds;
+    std::vector<std::string> shownJurisdictionIds; ///< events about these jurisdictions
+    std::vector<std::string> facilityIds;          ///< about these facilities and their terminals
+    std::vector<std::string> namedJurisdictionIds; ///< about anything in these
 };
 
 class AuditQuery {

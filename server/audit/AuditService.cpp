@@ -75,7 +75,8 @@ AuditVisibility AuditService::VisibilityOf(storage::Connection& connection,
     if (reach.All()) {
         return {};
     }
-    return {false, reach.ShownJurisdictions(), reach.ReachedFacilities()};
+    return {false, reach.ShownJurisdictions(), reach.ReachedFacilities(),
+            reach.NamedJurisdictions()};
 }
 
 model::Page<model::AuditEvent> AuditService::List(const auth::Caller& caller,

@@ -37,6 +37,9 @@ public:
     /// Sorted ids (a limited scope only).
     std::vector<std::string> ShownJurisdictions() const;
     std::vector<std::string> ReachedFacilities() const;
+    std::vector<std::string> NamedJurisdictions() const {
+        return {m_namedJurisdictions.begin(), m_namedJurisdictions.end()};
+    }
 
     /// Counts as the session sees them: only the facilities and terminals it reaches.
     void Restrict(model::Jurisdiction& jurisdiction) const;

@@ -262,6 +262,13 @@ CREATE TABLE audit_checkpoints (
 CREATE INDEX audit_checkpoints_by_tenant ON audit_checkpoints(tenant_id, sequence);
 )sql";
 
+// Where the facility or terminal an event is about was at the time, so that an account limited
+// to some places keeps seeing their history after one of them was deleted.
+constexpr const char* kAuditPlaces = R"sql(
+ALTER TABLE audit_events ADD COLUMN place_facility_id TEXT;
+ALTER TABLE audit_events ADD COLUMN place_jurisdiction_id TEXT;
+)sql";
+
 const std::vector<Migration>& Migrations() {
     static const std::vector<Migration> migrations{
         {1, "foundation: tenants, accounts, roles, operator assignments, sessions, audit events",
@@ -271,6 +278,7 @@ const std::vector<Migration>& Migrations() {
         {4, "covering indexes for the accounts list", kAccountListCovering},
         {5, "usage history: the event as the API shows it, indexes per filter, checkpoints",
          kUsageHistory},
+        {6, "usage history: the facility and jurisdiction an event's place was in", kAuditPlaces},
     };
     return migrations;
 }
