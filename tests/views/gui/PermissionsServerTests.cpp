@@ -119,8 +119,10 @@ TEST_CASE("the demo manager changes a custom role's permissions on the real serv
     PermissionsView* view = shell.Main()->Permissions();
     REQUIRE(view != nullptr);
     wxListbook* navigation = shell.Main()->Navigation();
-    CHECK(navigation->GetPageText(navigation->GetPageCount() - 1) == _("Permissions"));
-    navigation->SetSelection(navigation->GetPageCount() - 1);
+    const int page = navigation->FindPage(view);
+    REQUIRE(page != wxNOT_FOUND);
+    CHECK(navigation->GetPageText(static_cast<size_t>(page)) == _("Permissions"));
+    navigation->SetSelection(static_cast<size_t>(page));
     REQUIRE(WaitUntil([&] { return view->Presenter().Loaded() && view->RowOf(role.id) >= 0; }));
     view->RoleList()->SetItemState(view->RowOf(role.id), wxLIST_STATE_SELECTED,
                                    wxLIST_STATE_SELECTED);
@@ -215,7 +217,7 @@ TEST_CASE("from an account's effective access, its roles are edited and the acce
         PermissionsView* view = shell.Main()->Permissions();
         REQUIRE(view != nullptr);
         wxListbook* navigation = shell.Main()->Navigation();
-        navigation->SetSelection(navigation->GetPageCount() - 1);
+        navigation->SetSelection(static_cast<size_t>(navigation->FindPage(view)));
         view->Tabs()->SetSelection(1);
         EffectiveAccessView* access = view->Access();
         access->Presenter().Search(input.loginId);

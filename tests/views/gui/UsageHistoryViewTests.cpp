@@ -427,7 +427,8 @@ TEST_CASE("the usage history lists, filters to a JST day, shows a change, verifi
     std::filesystem::remove(file);
 }
 
-TEST_CASE("the day filter follows Japan's day whatever the PC's time zone", "[gui][usage]") {
+TEST_CASE("the usage history's day filter follows Japan's day whatever the PC's time zone",
+          "[gui][usage]") {
     const std::string zone = GENERATE(as<std::string>{}, "UTC", "America/Los_Angeles");
     const char* before = std::getenv("TZ");
     const std::string previous = before != nullptr ? before : "";
@@ -496,7 +497,7 @@ TEST_CASE("usage history columns can be hidden and are remembered", "[gui][usage
     }
 }
 
-TEST_CASE("new events show a link that loads them, and scrolling fills placeholder rows",
+TEST_CASE("usage history: new events show a link that loads them, scrolling fills placeholders",
           "[gui][usage]") {
     UseTestLanguage("ja");
     test::MemorySettings settings;
