@@ -22,8 +22,8 @@ struct ColumnInfo {
 };
 
 constexpr ColumnInfo kColumns[AuditEventList::kColumnCount] = {
-    {"time", 145, false},  {"user", 190, true},   {"action", 140, true},
-    {"target", 170, true}, {"result", 60, false}, {"source_ip", 100, false},
+    {"time", 145, false},  {"user", 175, true},   {"action", 160, true},
+    {"target", 165, true}, {"result", 60, false}, {"source_ip", 100, false},
 };
 
 } // namespace
@@ -148,18 +148,22 @@ void AuditEventList::RebuildColumns() {
 }
 
 void AuditEventList::FitColumns() {
-    // The flexible columns share what the fixed ones leave, in their current proportions, so
-    // that every shown column stays on screen in a narrow window.
+    // The flexible columns share what the fixed ones leave, in the proportions of their
+    // remembered widths (not of their current ones, which a tiny first size would have evened
+    // out), so that every shown column stays on screen in a narrow window.
     const int width = GetClientSize().x;
     if (width <= 0 || width == m_fittedWidth || m_columns.empty()) {
         return;
     }
     m_fittedWidth = width;
     int fixedWidth = 0;
-    int flexibleWidth = 0;
+    int flexibleWidth = 0; ///< DIPs
     for (std::size_t index = 0; index < m_columns.size(); ++index) {
-        const int columnWidth = GetColumnWidth(static_cast<int>(index));
-        (kColumns[m_columns[index]].flexible ? flexibleWidth : fixedWidth) += columnWidth;
+        if (kColumns[m_columns[index]].flexible) {
+            flexibleWidth += m_widths[m_columns[index]];
+        } else {
+            fixedWidth += GetColumnWidth(static_cast<int>(index));
+        }
     }
     // Leave room for the vertical scroll bar, whether it shows now or once rows arrive.
     const int room = width - fixedWidth - wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, this);
@@ -169,9 +173,8 @@ void AuditEventList::FitColumns() {
     }
     for (std::size_t index = 0; index < m_columns.size(); ++index) {
         if (kColumns[m_columns[index]].flexible) {
-            const int current = GetColumnWidth(static_cast<int>(index));
             SetColumnWidth(static_cast<int>(index),
-                           std::max(minimum, current * room / flexibleWidth));
+                           std::max(minimum, m_widths[m_columns[index]] * room / flexibleWidth));
         }
     }
 }

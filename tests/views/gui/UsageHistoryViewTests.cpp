@@ -480,6 +480,15 @@ TEST_CASE("usage history columns can be hidden and are remembered", "[gui][usage
         // The rows read the shown columns, not the hidden one.
         CHECK(list->GetItemText(0, list->GetColumnCount() - 1) ==
               AuditResultName(model::AuditResult::Success));
+        // The time column's header turns the order round: the oldest first.
+        s.Reload([&] {
+            wxListEvent click(wxEVT_LIST_COL_CLICK, list->GetId());
+            click.SetEventObject(list);
+            click.m_col = 0;
+            list->ProcessWindowEvent(click);
+        });
+        CHECK_FALSE(s.view->Presenter().AppliedFilters().newestFirst);
+        CHECK(s.Cell(0, AuditEventList::kTime) == wxS("2026-11-22 09:00:00"));
     }
     const std::string saved = settings.ListColumns(AuditEventList::kSettingsName);
     CHECK(saved.find("-source_ip") != std::string::npos);
