@@ -138,6 +138,12 @@ EventMaker::EventMaker(AuditWorld world, std::int64_t count, std::int64_t fromMs
         total += jstHour >= 8 && jstHour < 22 ? 10.0 : 1.0;
         m_cumulative.push_back(total);
     }
+    for (const auto* places :
+         {&m_world.kiosks, &m_world.agents, &m_world.facilities, &m_world.jurisdictions}) {
+        for (const Named& place : *places) {
+            m_places.emplace(place.id, &place);
+        }
+    }
 }
 
 std::vector<SeedRow> EventMaker::Next(std::size_t rows) {
@@ -149,6 +155,7 @@ std::vector<SeedRow> EventMaker::Next(std::size_t rows) {
         row.event.hash = server::audit::ChainHash(row.event);
         row.category = server::audit::CategoryOf(row.event.action);
         row.detailsJson = row.event.details.dump(); // as AuditLog::Append stores it
+        Place(row);
         m_prevHash = row.event.hash;
     }
     return batch;
@@ -163,6 +170,23 @@ std::int64_t EventMaker::TimeOf(std::int64_t index) {
     const double within = (target - before) / (m_cumulative[h] - before);
     return m_from + static_cast<std::int64_t>(h) * kHourMs +
            static_cast<std::int64_t>(within * static_cast<double>(kHourMs));
+}
+
+void EventMaker::Place(SeedRow& row) const {
+    const auto& target = row.event.target;
+    if (!target || !target->id) {
+        return;
+    }
+    const auto it = m_places.find(*target->id);
+    if (it == m_places.end()) {
+        return; // not a terminal, facility or jurisdiction
+    }
+    if (!it->second->facilityId.empty()) {
+        row.placeFacilityId = it->second->facilityId;
+    }
+    if (!it->second->jurisdictionId.empty()) {
+        row.placeJurisdictionId = it->second->jurisdictionId;
+    }
 }
 
 std::string EventMaker::OfficeIp() {
@@ -230,7 +254,7 @@ model::AuditEvent EventMaker::Make() {
         const int seconds = 30 + n % 600;
         const auto started = event.at - std::chrono::seconds(seconds);
         event.actor = model::AuditActor{kiosk.id, std::nullopt, kiosk.name, std::nullopt};
-        event.sourceIp = kiosk.extra;
+        event.sourceIp = kiosk.ip;
         event.target = model::AuditTarget{"terminal", kiosk.id, kiosk.name};
         event.details = {{"kiosk", {{"id", kiosk.id}, {"name", kiosk.name}}},
                          {"agent", {{"id", agent.id}, {"name", agent.name}}},
@@ -241,7 +265,7 @@ model::AuditEvent EventMaker::Make() {
     } else if (action == "terminal.config.applied" || action == "terminal.config.failed") {
         const auto& kiosk = Pick(m_world.kiosks);
         event.actor = model::AuditActor{kiosk.id, std::nullopt, kiosk.name, std::nullopt};
-        event.sourceIp = kiosk.extra;
+        event.sourceIp = kiosk.ip;
         event.target = model::AuditTarget{"terminal", kiosk.id, kiosk.name};
         event.details = {{"version", 2 + n % 9}};
         if (verb == "failed") {

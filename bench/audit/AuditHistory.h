@@ -7,6 +7,8 @@
 #include "resv/model/AuditEvent.h"
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -16,7 +18,9 @@ namespace resv::bench {
 struct Named {
     std::string id;
     std::string name;
-    std::string extra; ///< a terminal's IP, a facility's jurisdiction
+    std::string ip;             ///< a terminal's
+    std::string facilityId;     ///< a terminal's facility, a facility itself
+    std::string jurisdictionId; ///< where a terminal's or facility's place is, a jurisdiction
 };
 
 /// What the events are about: the tenant's people, terminals, facilities and jurisdictions.
@@ -40,6 +44,10 @@ struct SeedRow {
     model::AuditEvent event;
     std::string category;
     std::string detailsJson;
+    /// Where a facility's or terminal's event happened (what AuditLog::Append records for
+    /// scoped readers, when the schema has these columns).
+    std::optional<std::string> placeFacilityId;
+    std::optional<std::string> placeJurisdictionId;
 };
 
 /// Makes `count` events in order from `firstSequence`, chained from `prevHash`, between `fromMs`
@@ -63,6 +71,7 @@ private:
     model::AuditEvent Make();
     void Person(model::AuditEvent& event);
     void Change(model::AuditEvent& event, const std::string& category, const std::string& verb);
+    void Place(SeedRow& row) const;
 
     AuditWorld m_world;
     std::int64_t m_count;
@@ -74,6 +83,7 @@ private:
     std::discrete_distribution<std::size_t> m_people;
     std::discrete_distribution<std::size_t> m_actions;
     std::vector<double> m_cumulative;
+    std::map<std::string, const Named*> m_places; ///< terminals, facilities, jurisdictions by id
 };
 
 } // namespace resv::bench

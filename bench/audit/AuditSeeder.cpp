@@ -101,21 +101,23 @@ AuditWorld LoadWorld(sqlite3* db, const std::string& tenantId) {
         throw std::runtime_error(fmt::format("seeding: no account {} in the tenant", kCommonActor));
     }
     AddPeople(world, *common, others);
-    for (const auto& row :
-         Rows(db,
-              "SELECT id, name, ip_address, kind FROM terminals WHERE tenant_id = ?1 ORDER BY id",
-              tenantId)) {
-        (row[3] == "kiosk" ? world.kiosks : world.agents).push_back({*row[0], *row[1], *row[2]});
+    for (const auto& row : Rows(db,
+                                "SELECT t.id, t.name, t.ip_address, t.kind, t.facility_id, "
+                                "f.jurisdiction_id FROM terminals t JOIN facilities f ON f.id = "
+                                "t.facility_id WHERE t.tenant_id = ?1 ORDER BY t.id",
+                                tenantId)) {
+        (row[3] == "kiosk" ? world.kiosks : world.agents)
+            .push_back({*row[0], *row[1], *row[2], *row[4], *row[5]});
     }
     for (const auto& row : Rows(db,
                                 "SELECT id, name, jurisdiction_id FROM facilities WHERE "
                                 "tenant_id = ?1 ORDER BY id",
                                 tenantId)) {
-        world.facilities.push_back({*row[0], *row[1], *row[2]});
+        world.facilities.push_back({*row[0], *row[1], "", *row[0], *row[2]});
     }
     for (const auto& row : Rows(
              db, "SELECT id, name FROM jurisdictions WHERE tenant_id = ?1 ORDER BY id", tenantId)) {
-        world.jurisdictions.push_back({*row[0], *row[1], ""});
+        world.jurisdictions.push_back({*row[0], *row[1], "", "", *row[0]});
     }
     if (world.kiosks.empty() || world.agents.empty() || world.facilities.empty()) {
         throw std::runtime_error("seeding: the tenant has no terminals or facilities (SeedDemo?)");
@@ -224,12 +226,23 @@ AuditSeedResult SeedAuditEvents(const AuditSeedSpec& spec) {
     });
     const double writerCpuStart = ThreadCpuSeconds();
     try {
-        Statement insert =
-            Prepare(db.get(),
-                    "INSERT INTO audit_events(tenant_id, sequence, at, actor_id, actor_login_id, "
-                    "actor_display_name, actor_role, source_ip, action, category, target_type, "
-                    "target_id, target_label, result, details_json, prev_hash, hash) VALUES "
-                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+        // The place of a facility's or terminal's event, where the schema records it (the
+        // migration after the usage history's first).
+        const bool places = !Rows(db.get(),
+                                  "SELECT name FROM pragma_table_info('audit_events') WHERE "
+                                  "name = ?1",
+                                  "place_facility_id")
+                                 .empty();
+        Statement insert = Prepare(
+            db.get(),
+            std::string("INSERT INTO audit_events(tenant_id, sequence, at, actor_id, "
+                        "actor_login_id, actor_display_name, actor_role, source_ip, action, "
+                        "category, target_type, target_id, target_label, result, details_json, "
+                        "prev_hash, hash") +
+                (places ? ", place_facility_id, place_jurisdiction_id" : "") +
+                ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                "?16, ?17" +
+                (places ? ", ?18, ?19" : "") + ")");
         sqlite3_stmt* s = insert.get();
         BindText(s, 1, result.tenantId); // bound once: a reset keeps the bindings
         Execute(db.get(), "BEGIN");
@@ -239,7 +252,7 @@ AuditSeedResult SeedAuditEvents(const AuditSeedSpec& spec) {
             if (batch.empty()) {
                 break;
             }
-            for (const auto& [event, category, detailsJson] : batch) {
+            for (const auto& [event, category, detailsJson, facility, jurisdiction] : batch) {
                 sqlite3_bind_int64(s, 2, event.sequence);
                 sqlite3_bind_int64(s, 3, event.at.time_since_epoch().count());
                 BindOptional(s, 4, event.actor.id);
@@ -262,6 +275,10 @@ AuditSeedResult SeedAuditEvents(const AuditSeedSpec& spec) {
                 BindText(s, 15, detailsJson);
                 BindText(s, 16, event.prevHash);
                 BindText(s, 17, event.hash);
+                if (places) {
+                    BindOptional(s, 18, facility);
+                    BindOptional(s, 19, jurisdiction);
+                }
                 if (sqlite3_step(s) != SQLITE_DONE) {
                     Fail(db.get(), "insert an event");
                 }
