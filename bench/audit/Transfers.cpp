@@ -171,19 +171,21 @@ PagesResult MeasurePages(const client::ClientOptions& clientOptions, const std::
 }
 
 ExportResult MeasureExport(client::ApiClient& client, SqliteCli* cli, const std::string& tenantId,
-                           const std::filesystem::path& dir) {
+                           const std::filesystem::path& dir, std::vector<ClientExport> exports) {
     ExportResult result;
     const auto file = dir / "usage-history.csv";
-    std::int64_t rows = 0;
-    const auto start = Clock::now();
-    client.ExportAuditCsv({}, client::CsvEncoding::Utf8WithBom, file, [&](std::int64_t n) {
-        rows = n;
-        return true;
-    });
-    result.clientSeconds = Ms(Clock::now() - start) / 1000;
-    result.clientRows = rows;
-    result.clientBytes = static_cast<std::int64_t>(std::filesystem::file_size(file));
-    std::filesystem::remove(file);
+    for (ClientExport& run : exports) {
+        const auto start = Clock::now();
+        client.ExportAuditCsv(run.query, client::CsvEncoding::Utf8WithBom, file,
+                              [&](std::int64_t n) {
+                                  run.rows = n;
+                                  return true;
+                              });
+        run.seconds = Ms(Clock::now() - start) / 1000;
+        run.bytes = static_cast<std::int64_t>(std::filesystem::file_size(file));
+        std::filesystem::remove(file);
+    }
+    result.client = std::move(exports);
     if (!cli) {
         return result;
     }

@@ -28,17 +28,24 @@ struct PagesResult {
 PagesResult MeasurePages(const client::ClientOptions& clientOptions, const std::string& token,
                          int pages, int runs, bool curl);
 
+/// One export through the client.
+struct ClientExport {
+    std::string name;
+    client::AuditQuery query; ///< its filters and order
+    double seconds = 0;
+    std::int64_t rows = 0;
+    std::int64_t bytes = 0;
+};
+
 struct ExportResult {
-    double clientSeconds = 0;
-    std::int64_t clientRows = 0;
-    std::int64_t clientBytes = 0;
+    std::vector<ClientExport> client;
     std::optional<double> shellSeconds;
     std::int64_t shellBytes = 0;
 };
 
-/// ApiClient::ExportAuditCsv of every event (UTF-8) into a file in `dir`, then the shell dumping
-/// the same columns in the same order with .mode csv into another file there.
+/// ApiClient::ExportAuditCsv (UTF-8) of each of `exports` into a file in `dir`, then the shell
+/// dumping every event's columns in the same order with .mode csv into another file there.
 ExportResult MeasureExport(client::ApiClient& client, SqliteCli* cli, const std::string& tenantId,
-                           const std::filesystem::path& dir);
+                           const std::filesystem::path& dir, std::vector<ClientExport> exports);
 
 } // namespace resv::bench

@@ -201,18 +201,22 @@ void PrintPages(const PagesResult& pages) {
 
 void PrintExport(const ExportResult& result) {
     Say("");
-    Say(fmt::format("CSV export of every event (UTF-8), one run each:"));
-    Say(fmt::format(
-        "  client (ApiClient::ExportAuditCsv to a file)  {:6.2f} s  {} rows, {:.0f} MB, "
-        "{:.0f} rows/s",
-        result.clientSeconds, result.clientRows, static_cast<double>(result.clientBytes) / 1e6,
-        static_cast<double>(result.clientRows) / result.clientSeconds));
+    Say("CSV export of every event (UTF-8) through ApiClient::ExportAuditCsv to a file, one run "
+        "each:");
+    bool met = true;
+    for (const ClientExport& run : result.client) {
+        Say(fmt::format("  {:<52} {:6.2f} s  {} rows, {:.0f} MB, {:.0f} rows/s", run.name,
+                        run.seconds, run.rows, static_cast<double>(run.bytes) / 1e6,
+                        static_cast<double>(run.rows) / run.seconds));
+        met = met && run.seconds <= kExportTargetSeconds;
+    }
     if (result.shellSeconds) {
-        Say(fmt::format("  sqlite3 .mode csv, the same columns to a file  {:6.2f} s  {:.0f} MB",
-                        *result.shellSeconds, static_cast<double>(result.shellBytes) / 1e6));
+        Say(fmt::format("  {:<52} {:6.2f} s  {:.0f} MB",
+                        "sqlite3 .mode csv, the same columns to a file", *result.shellSeconds,
+                        static_cast<double>(result.shellBytes) / 1e6));
     }
     Say(fmt::format("Export target (≤ {:.0f} s): {}", kExportTargetSeconds,
-                    result.clientSeconds <= kExportTargetSeconds ? "met" : "NOT MET"));
+                    met ? "met" : "NOT MET"));
 }
 
 int Run(const Options& options) {
@@ -248,7 +252,14 @@ int Run(const Options& options) {
     }
     if (part('3') && options.exportCsv) {
         const TempDir exportDir("resv-bench-audit-export");
-        PrintExport(MeasureExport(manager, cli.get(), server.TenantId(), exportDir.Path()));
+        // As the screen exports what it shows (every day of the history, pinned), and through the
+        // API without filters.
+        client::AuditQuery screen;
+        screen.from = context.historyFrom;
+        screen.to = context.pinnedTo;
+        PrintExport(MeasureExport(manager, cli.get(), server.TenantId(), exportDir.Path(),
+                                  {{"the screen's query (whole history, pinned)", screen},
+                                   {"no filter (the API's default)", {}}}));
         Say(fmt::format("load average after part 3: {}", LoadAverage()));
     }
     if (options.verify) {
