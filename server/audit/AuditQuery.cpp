@@ -157,7 +157,9 @@ void AuditQuery::From(Sql& sql) const {
                     pattern + " ESCAPE '\\'";
     }
     if (m_filter.beforeSequence) {
-        sql.text += " AND sequence < " + sql.Param(*m_filter.beforeSequence);
+        // '+' keeps SQLite from reading the (tenant, sequence) index for this bound and then
+        // sorting every event by time: the order's index must lead.
+        sql.text += " AND +sequence < " + sql.Param(*m_filter.beforeSequence);
     }
     if (!m_visibility.all) {
         const std::string shown = sql.List(m_visibility.shownJurisdictionIds);
