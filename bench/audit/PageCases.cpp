@@ -161,6 +161,12 @@ CaseContext LearnContext(client::ApiClient& client) {
         throw std::runtime_error("no next_cursor at row 600,000");
     }
     context.deepCursor = *before.nextCursor;
+    history.offset = deep.offset;
+    const auto screenBefore = client.ListAuditEvents(history);
+    if (!screenBefore.nextCursor) {
+        throw std::runtime_error("no next_cursor at row 600,000 of the whole history");
+    }
+    context.historyDeepCursor = *screenBefore.nextCursor;
     return context;
 }
 
@@ -209,6 +215,11 @@ std::vector<AuditCase> DefaultCases(const CaseContext& context) {
         q.to = context.pinnedTo;
     }));
     cases.push_back(page("screen: whole history, first page", screen));
+    // Scrolling on from a loaded page: the next one by its cursor, under the pinned time range.
+    cases.push_back(page("screen: next page after row 600,000 (cursor)", [&](auto& q) {
+        screen(q);
+        q.cursor = context.historyDeepCursor;
+    }));
     const std::int64_t rows = context.historyTotal;
     for (const auto& [where, row] : {std::pair<const char*, std::int64_t>{"the middle", rows / 2},
                                      {"3/4", rows * 3 / 4},

@@ -37,6 +37,7 @@ struct CaseContext {
     model::TimePoint weekFrom;     ///< "Last 7 days", the screen's default: today and 6 days before
     model::TimePoint historyFrom;  ///< "Custom" from the oldest event's JST day: every event
     std::int64_t historyTotal = 0; ///< the count under that query
+    std::string historyDeepCursor; ///< next_cursor at row 600,000 under that query
 };
 
 /// Learns the total and the deep cursor from the server (through `client`).
