@@ -20,6 +20,10 @@ struct PagesResult {
     std::vector<double> curlMs;         ///< per run: curl's process, start to exit
     std::vector<double> curlTransferMs; ///< per run: the sum of curl's time_total of each URL
     std::string curlError;              ///< why curl did not run, if it did not
+    /// The client's share of a run: the same bodies parsed again as ApiClient parses them,
+    /// JSON text -> nlohmann::json, then -> model::Page<AuditEvent> (sums over the pages).
+    double jsonParseMs = 0;
+    double modelMs = 0;
 };
 
 /// Walks `pages` pages of 100 (newest first, by next_cursor) through a fresh ApiClient per run

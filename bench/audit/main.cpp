@@ -192,6 +192,10 @@ void PrintPages(const PagesResult& pages) {
                     transfers.p50,
                     *std::min_element(pages.curlTransferMs.begin(), pages.curlTransferMs.end()),
                     transfers.p50 / pages.pages));
+    Say(fmt::format("  the client's parsing of those bodies: JSON text -> json {:.0f} ms, json -> "
+                    "model::Page<AuditEvent> {:.0f} ms ({:.2f} ms a page in all)",
+                    pages.jsonParseMs, pages.modelMs,
+                    (pages.jsonParseMs + pages.modelMs) / pages.pages));
     const double ratio = client.p50 / curl.p50;
     Say(fmt::format("Pages target (client ≤ {:.1f}× curl): {:.2f}× — {} ({:.2f}× its transfers "
                     "alone)",
