@@ -15,11 +15,11 @@
 
 #include <fstream>
 #include <functional>
-#include <type_traits>
 #include <map>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <type_traits>
 
 namespace resv::bench {
 namespace {
@@ -320,6 +320,21 @@ ViewTimings MeasureView(const std::shared_ptr<client::ApiClient>& client,
             Record(*jump.ms, *jump.apiMs, *jump.calls, ms, *api, timings.timeouts);
             Settle(runner);
         }
+    }
+
+    // Page by page from a quarter of the list: each page follows the loaded one by its cursor.
+    applyHistory();
+    Settle(runner);
+    const long quarter = count / 4;
+    clock.Time([&] { list.EnsureVisible(quarter); }, visibleLoaded);
+    Settle(runner);
+    for (int step = 1; step <= std::max(options.runs, 20); ++step) {
+        api->Take();
+        const long target = quarter + step * static_cast<long>(views::AuditPageCache::kPageSize);
+        const double ms = clock.Time([&] { list.EnsureVisible(target); }, visibleLoaded);
+        Record(timings.pageDownMs, timings.pageDownApiMs, timings.pageDownCalls, ms, *api,
+               timings.timeouts);
+        Settle(runner);
     }
 
     // Scrolling through: from the top, `scrollStep` rows at a time, each step waiting for its

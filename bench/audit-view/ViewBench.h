@@ -28,6 +28,9 @@ struct ViewTimings {
     /// answer, summed), and how many there were; the rest is the screen's own work and waiting.
     std::vector<double> openApiMs, historyApiMs, lastRowApiMs, middleApiMs;
     std::vector<double> openCalls, historyCalls, lastRowCalls, middleCalls;
+    /// Scrolling down one page (100 rows) at a time from row 250,000: the next page continues
+    /// from the loaded one by its cursor.
+    std::vector<double> pageDownMs, pageDownApiMs, pageDownCalls;
     std::size_t weekRows = 0;         ///< rows of the default list
     std::size_t historyRows = 0;      ///< rows of the whole history
     long scrollSteps = 0;             ///< steps taken when scrolling through

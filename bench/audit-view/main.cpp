@@ -245,6 +245,8 @@ void Print(const ViewTimings& t, long serverRssKb) {
     calls(t.lastRowApiMs, t.lastRowCalls);
     row("jump to the middle row -> its rows painted", t.middleMs, 0);
     calls(t.middleApiMs, t.middleCalls);
+    row("one page down from row 250,000 (keyset) -> painted", t.pageDownMs, 0);
+    calls(t.pageDownApiMs, t.pageDownCalls);
     if (t.scrollSteps > 0) {
         row(fmt::format("scrolling: each step of the {} -> its rows painted", t.scrollSteps),
             t.scrollStepMs, 0);
