@@ -113,12 +113,20 @@ AuditQuery::AuditQuery(storage::Connection& connection, std::string tenantId, Au
     , m_filter(std::move(filter))
     , m_visibility(std::move(visibility)) {}
 
-void AuditQuery::From(Sql& sql) const {
+void AuditQuery::From(Sql& sql, const std::optional<AuditCursor>& after, bool descending) const {
+    // A cursor inside the period already bounds the time on its side. Given both bounds, SQLite
+    // would start the index scan at the period's end and step over every event up to the
+    // cursor: pages deep in a pinned listing, and an export's later batches, got slower and
+    // slower.
+    const bool cursorBoundsTo =
+        after && descending && m_filter.to && after->atMillis < storage::ToMillis(*m_filter.to);
+    const bool cursorBoundsFrom = after && !descending && m_filter.from &&
+                                  after->atMillis >= storage::ToMillis(*m_filter.from);
     sql.text += " FROM audit_events WHERE tenant_id = " + sql.Param(m_tenantId);
-    if (m_filter.from) {
+    if (m_filter.from && !cursorBoundsFrom) {
         sql.text += " AND at >= " + sql.Param(storage::ToMillis(*m_filter.from));
     }
-    if (m_filter.to) {
+    if (m_filter.to && !cursorBoundsTo) {
         sql.text += " AND at < " + sql.Param(storage::ToMillis(*m_filter.to));
     }
     if (!m_filter.actor.empty()) {
@@ -181,7 +189,7 @@ AuditQuery::Page(const AuditPaging& paging) {
     // The ids first, from the index alone, then only the page's rows: an offset skips index
     // entries without reading the rows it passes.
     sql.text = fmt::format("SELECT {} FROM audit_events WHERE id IN (SELECT id", kColumns);
-    From(sql);
+    From(sql, paging.after, paging.descending);
     if (paging.after) {
         sql.text +=
             fmt::format(" AND (at, sequence) {} ({}, {})", paging.descending ? "<" : ">",
@@ -233,7 +241,7 @@ std::int64_t AuditQuery::ForEach(bool descending, int batch,
         sql.text = "SELECT sequence, at, actor_login_id, actor_display_name, actor_role, "
                    "source_ip, action, target_type, target_id, target_label, result, "
                    "details_json, hash";
-        From(sql);
+        From(sql, after, descending);
         if (after) {
             sql.text += fmt::format(" AND (at, sequence) {} ({}, {})", descending ? "<" : ">",
                                     sql.Param(after->atMillis), sql.Param(after->sequence));

@@ -90,8 +90,9 @@ public:
 
 private:
     class Sql;
-    /// "FROM audit_events WHERE …" with every filter.
-    void From(Sql& sql) const;
+    /// "FROM audit_events WHERE …" with every filter, for pages after `after` in that order.
+    void From(Sql& sql, const std::optional<AuditCursor>& after = std::nullopt,
+              bool descending = true) const;
 
     storage::Connection& m_connection;
     std::string m_tenantId;
