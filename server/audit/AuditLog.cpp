@@ -10,6 +10,23 @@ std::string ChainHash(const model::AuditEvent& event) {
     return util::Sha256Hex(event.prevHash + "\n" + model::WithoutHash(event).dump());
 }
 
+std::optional<std::string> FromChangedObject(const nlohmann::json& details,
+                                             std::initializer_list<const char*> keys) {
+    for (const char* side : {"after", "before"}) {
+        const auto object = details.find(side);
+        if (object == details.end() || !object->is_object()) {
+            continue;
+        }
+        for (const char* key : keys) {
+            const auto value = object->find(key);
+            if (value != object->end() && value->is_string()) {
+                return value->get<std::string>();
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 std::string CategoryOf(const std::string& action) {
     return action.substr(0, action.find('.'));
 }
@@ -20,19 +37,6 @@ struct Place {
     std::optional<std::string> facilityId;
     std::optional<std::string> jurisdictionId;
 };
-
-std::optional<std::string> FromDetails(const nlohmann::json& details, const char* key) {
-    for (const char* side : {"after", "before"}) {
-        const auto object = details.find(side);
-        if (object != details.end() && object->is_object()) {
-            const auto value = object->find(key);
-            if (value != object->end() && value->is_string()) {
-                return value->get<std::string>();
-            }
-        }
-    }
-    return std::nullopt;
-}
 
 std::optional<std::string> Lookup(storage::Connection& connection, const char* sql,
                                   const std::string& id) {
@@ -53,7 +57,7 @@ Place PlaceOf(storage::Connection& connection, const std::optional<Target>& targ
         place.facilityId =
             Lookup(connection, "SELECT facility_id FROM terminals WHERE id = ?1", *target->id);
         if (!place.facilityId) {
-            place.facilityId = FromDetails(details, "facility_id");
+            place.facilityId = FromChangedObject(details, {"facility_id"});
         }
     } else if (target->type == "facility") {
         place.facilityId = target->id;
@@ -68,7 +72,7 @@ Place PlaceOf(storage::Connection& connection, const std::optional<Target>& targ
             connection, "SELECT jurisdiction_id FROM facilities WHERE id = ?1", *place.facilityId);
     }
     if (!place.jurisdictionId && target->type == "facility") {
-        place.jurisdictionId = FromDetails(details, "jurisdiction_id");
+        place.jurisdictionId = FromChangedObject(details, {"jurisdiction_id"});
     }
     return place;
 }

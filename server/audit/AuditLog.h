@@ -10,6 +10,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,11 @@ inline constexpr const char* kGenesisHash =
 /// hex(SHA-256(prev_hash + "\n" + canonical(event))), canonical = the event as the API returns
 /// it without `hash`, keys sorted, compact, UTF-8.
 std::string ChainHash(const model::AuditEvent& event);
+
+/// The first of `keys` that is a string in details.after, or else in details.before (the object
+/// as it was, once deleted).
+std::optional<std::string> FromChangedObject(const nlohmann::json& details,
+                                             std::initializer_list<const char*> keys);
 
 /// The part of an action before its first '.', which the category filter and index use.
 std::string CategoryOf(const std::string& action);

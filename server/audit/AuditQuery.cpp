@@ -1,5 +1,7 @@
 #include "audit/AuditQuery.h"
 
+#include "audit/AuditRows.h"
+
 #include "resv/model/Json.h"
 
 #include <fmt/format.h>
@@ -9,28 +11,6 @@
 
 namespace resv::server::audit {
 namespace {
-
-constexpr const char* kColumns =
-    "sequence, at, actor_id, actor_login_id, actor_display_name, actor_role, source_ip, action, "
-    "target_type, target_id, target_label, result, details_json, prev_hash, hash";
-
-model::AuditEvent ReadEvent(const storage::Statement& row) {
-    model::AuditEvent event;
-    event.sequence = row.Int(0);
-    event.at = row.Time(1);
-    event.actor = {row.OptionalText(2), row.OptionalText(3), row.OptionalText(4),
-                   row.OptionalText(5)};
-    event.sourceIp = row.OptionalText(6);
-    event.action = row.Text(7);
-    if (auto type = row.OptionalText(8)) {
-        event.target = model::AuditTarget{*type, row.OptionalText(9), row.OptionalText(10)};
-    }
-    event.result = model::ParseAuditResult(row.Text(11)).value_or(model::AuditResult::Failed);
-    event.details = model::Json::parse(row.Text(12));
-    event.prevHash = row.Text(13);
-    event.hash = row.Text(14);
-    return event;
-}
 
 /// `text` for LIKE with '\' as the escape character.
 std::string LikeEscaped(std::string_view text) {
@@ -188,7 +168,8 @@ AuditQuery::Page(const AuditPaging& paging) {
     Sql sql;
     // The ids first, from the index alone, then only the page's rows: an offset skips index
     // entries without reading the rows it passes.
-    sql.text = fmt::format("SELECT {} FROM audit_events WHERE id IN (SELECT id", kColumns);
+    sql.text =
+        fmt::format("SELECT {} FROM audit_events WHERE id IN (SELECT id", kAuditEventColumns);
     From(sql, paging.after, paging.descending);
     if (paging.after) {
         sql.text +=
@@ -203,7 +184,7 @@ AuditQuery::Page(const AuditPaging& paging) {
     storage::Statement statement = sql.Prepare(m_connection);
     std::vector<model::AuditEvent> events;
     while (statement.Step()) {
-        events.push_back(ReadEvent(statement));
+        events.push_back(ReadAuditRow(statement).event);
     }
     std::optional<std::string> next;
     if (static_cast<int>(events.size()) > paging.limit) {
@@ -270,6 +251,31 @@ std::int64_t AuditQuery::ForEach(bool descending, int batch,
         }
         after = AuditCursor{rows.back().atMillis, rows.back().sequence};
     }
+}
+
+AuditRow ReadAuditRow(const storage::Statement& row) {
+    AuditRow read;
+    model::AuditEvent& event = read.event;
+    event.sequence = row.Int(0);
+    event.at = row.Time(1);
+    event.actor = {row.OptionalText(2), row.OptionalText(3), row.OptionalText(4),
+                   row.OptionalText(5)};
+    event.sourceIp = row.OptionalText(6);
+    event.action = row.Text(7);
+    if (auto type = row.OptionalText(8)) {
+        event.target = model::AuditTarget{*type, row.OptionalText(9), row.OptionalText(10)};
+    }
+    const auto result = model::ParseAuditResult(row.Text(11));
+    event.result = result.value_or(model::AuditResult::Failed);
+    read.readable = result.has_value();
+    try {
+        event.details = model::Json::parse(row.Text(12));
+    } catch (const model::Json::exception&) {
+        read.readable = false;
+    }
+    event.prevHash = row.Text(13);
+    event.hash = row.Text(14);
+    return read;
 }
 
 } // namespace resv::server::audit

@@ -1,10 +1,12 @@
 #include "audit/AuditSeal.h"
 
 #include "audit/AuditLog.h"
+#include "audit/AuditRows.h"
 #include "resv/model/Json.h"
 #include "util/Crypto.h"
 #include "util/Files.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
@@ -83,35 +85,14 @@ Walk WalkChain(storage::Connection& connection, const std::string& tenantId,
     walk.lastHash = std::move(startHash);
     for (;;) {
         storage::Statement query = connection.Prepare(
-            "SELECT sequence, at, actor_id, actor_login_id, actor_display_name, actor_role, "
-            "source_ip, action, target_type, target_id, target_label, result, details_json, "
-            "prev_hash, hash FROM audit_events WHERE tenant_id = ?1 AND sequence > ?2 "
-            "ORDER BY sequence LIMIT ?3");
+            fmt::format("SELECT {} FROM audit_events WHERE tenant_id = ?1 AND sequence > ?2 "
+                        "ORDER BY sequence LIMIT ?3",
+                        kAuditEventColumns));
         query.BindAll(tenantId, walk.lastSequence, kBatch);
         int rows = 0;
         while (query.Step()) {
             ++rows;
-            model::AuditEvent event;
-            event.sequence = query.Int(0);
-            event.at = query.Time(1);
-            event.actor = {query.OptionalText(2), query.OptionalText(3), query.OptionalText(4),
-                           query.OptionalText(5)};
-            event.sourceIp = query.OptionalText(6);
-            event.action = query.Text(7);
-            if (auto type = query.OptionalText(8)) {
-                event.target =
-                    model::AuditTarget{*type, query.OptionalText(9), query.OptionalText(10)};
-            }
-            const std::string result = query.Text(11);
-            event.result = model::ParseAuditResult(result).value_or(model::AuditResult::Failed);
-            bool readable = model::ParseAuditResult(result).has_value();
-            try {
-                event.details = model::Json::parse(query.Text(12));
-            } catch (const model::Json::exception&) {
-                readable = false;
-            }
-            event.prevHash = query.Text(13);
-            event.hash = query.Text(14);
+            const auto [event, readable] = ReadAuditRow(query);
             if (event.sequence != walk.lastSequence + 1) {
                 walk.badSequence = walk.lastSequence + 1;
                 walk.badReason = "missing";

@@ -22,27 +22,6 @@ void ThrowConflict(const std::string& detail) {
     throw http::HttpError(409, ec::kConflict, detail);
 }
 
-namespace {
-
-/// "name" or "login_id" of the object after the change, or before it when it was deleted.
-std::optional<std::string> LabelFromDetails(const nlohmann::json& details) {
-    for (const char* side : {"after", "before"}) {
-        const auto object = details.find(side);
-        if (object == details.end() || !object->is_object()) {
-            continue;
-        }
-        for (const char* key : {"name", "login_id"}) {
-            const auto value = object->find(key);
-            if (value != object->end() && value->is_string()) {
-                return value->get<std::string>();
-            }
-        }
-    }
-    return std::nullopt;
-}
-
-} // namespace
-
 void Audit(const ServiceContext& context, storage::Connection& connection,
            const auth::Caller& caller, const std::string& action, audit::Target target,
            const nlohmann::json& details) {
@@ -56,7 +35,9 @@ void Audit(const ServiceContext& context, storage::Connection& connection,
            const auth::Caller& caller, const std::string& action, const std::string& targetId,
            const nlohmann::json& details) {
     Audit(context, connection, caller, action,
-          audit::Target{audit::CategoryOf(action), targetId, LabelFromDetails(details)}, details);
+          audit::Target{audit::CategoryOf(action), targetId,
+                        audit::FromChangedObject(details, {"name", "login_id"})},
+          details);
 }
 
 } // namespace resv::server::facilities
