@@ -21,6 +21,31 @@ bool IsProviderSessionOutsideTenants(const Principal& principal) {
     return principal.tenant.code == storage::kProviderTenantCode && !principal.actingAs;
 }
 
+/// What a provider session outside customer tenants may do: publish incidents and notices and
+/// read what it publishes and the service's status (no tenant's resources).
+bool IsProviderWidePermission(std::string_view permission) {
+    using namespace model::permission;
+    return permission == kIncidentsPublish || permission == kNoticesPublish ||
+           permission == kMonitoringRead || permission == kNoticesRead;
+}
+
+EffectivePermissions ProviderWidePermissions(const Principal& principal) {
+    EffectivePermissions result;
+    for (const auto& name : principal.account.roles) {
+        const model::BuiltinRole* role = model::FindBuiltinRole(name);
+        if (!role || role->tier != model::Tier::Provider) {
+            continue;
+        }
+        result.RaiseTier(role->tier);
+        for (const auto permission : role->permissions) {
+            if (IsProviderWidePermission(permission)) {
+                result.Grant(permission, std::string(role->name));
+            }
+        }
+    }
+    return result;
+}
+
 /// The built-in part; returns the names that are not built in.
 std::vector<std::string> AddBuiltinRoles(EffectivePermissions& result, bool providerTenant,
                                          const std::vector<std::string>& roles) {
@@ -126,7 +151,7 @@ EffectivePermissions PermissionsOfRoles(storage::Connection& connection,
 EffectivePermissions PermissionsOfSession(storage::Connection& connection,
                                           const Principal& principal) {
     if (IsProviderSessionOutsideTenants(principal)) {
-        return {};
+        return ProviderWidePermissions(principal);
     }
     return Compute(&connection, principal.account.tenantId, IsProviderTenant(principal),
                    principal.account.roles);
@@ -135,7 +160,8 @@ EffectivePermissions PermissionsOfSession(storage::Connection& connection,
 const EffectivePermissions& Caller::Permissions(storage::Database& database) const {
     if (!m_permissions) {
         if (IsProviderSessionOutsideTenants(principal)) {
-            m_permissions = std::make_shared<const EffectivePermissions>();
+            m_permissions =
+                std::make_shared<const EffectivePermissions>(ProviderWidePermissions(principal));
         } else if (AllBuiltin(principal.account.roles)) {
             m_permissions = std::make_shared<const EffectivePermissions>(
                 Compute(nullptr, principal.account.tenantId, IsProviderTenant(principal),
@@ -151,7 +177,8 @@ const EffectivePermissions& Caller::Permissions(storage::Database& database) con
 
 void RequirePermission(const Caller& caller, storage::Database& database,
                        std::string_view permission) {
-    if (IsProviderSessionOutsideTenants(caller.principal)) {
+    if (IsProviderSessionOutsideTenants(caller.principal) &&
+        !IsProviderWidePermission(permission)) {
         throw http::HttpError(403, ec::kForbidden,
                               "Log in acting in a customer tenant to see its resources.");
     }
@@ -163,8 +190,12 @@ void RequirePermission(const Caller& caller, storage::Database& database,
 
 void RequirePermission(const Principal& principal, std::string_view permission) {
     if (IsProviderSessionOutsideTenants(principal)) {
-        throw http::HttpError(403, ec::kForbidden,
-                              "Log in acting in a customer tenant to see its resources.");
+        if (!IsProviderWidePermission(permission) ||
+            !ProviderWidePermissions(principal).Has(permission)) {
+            throw http::HttpError(403, ec::kForbidden,
+                                  "Log in acting in a customer tenant to see its resources.");
+        }
+        return;
     }
     const EffectivePermissions builtin = Compute(
         nullptr, principal.account.tenantId, IsProviderTenant(principal), principal.account.roles);

@@ -44,7 +44,9 @@ EffectivePermissions PermissionsOfRoles(storage::Connection& connection,
                                         const std::vector<std::string>& roles);
 
 /// What the session may do in its effective tenant. A provider session that does not act in a
-/// customer tenant has no tenant resources at all (empty); an operator acting in a customer
+/// customer tenant has no tenant resources at all: it may only publish incidents and notices
+/// and read them and the service's status (incidents.publish, notices.publish, monitoring.read,
+/// notices.read of its operator role); an operator acting in a customer
 /// tenant keeps its built-in operator permissions.
 EffectivePermissions PermissionsOfSession(storage::Connection& connection,
                                           const Principal& principal);

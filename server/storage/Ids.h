@@ -14,6 +14,9 @@ inline constexpr std::string_view kSession = "ses_";
 inline constexpr std::string_view kJurisdiction = "jur_";
 inline constexpr std::string_view kFacility = "fac_";
 inline constexpr std::string_view kTerminal = "trm_";
+inline constexpr std::string_view kIncident = "inc_";
+inline constexpr std::string_view kNotice = "ntc_";
+inline constexpr std::string_view kMail = "mail_";
 } // namespace id_prefix
 
 std::string NewId(std::string_view prefix);

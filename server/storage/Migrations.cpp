@@ -269,6 +269,142 @@ ALTER TABLE audit_events ADD COLUMN place_facility_id TEXT;
 ALTER TABLE audit_events ADD COLUMN place_jurisdiction_id TEXT;
 )sql";
 
+// Issue 6, monitoring and notices (CLD.12.4.5, A.16.1.1, A.12.1.2, A.12.6.1).
+// - component_samples: what a probe found, about once a minute per component (kept 2 days: the
+//   latency sparkline); component_days: the same counted per JST day (kept 100 days: the 90-day
+//   uptime bars); component_overrides: a status an operator set, until cleared.
+// - incidents and notices with their timelines, the tenants they concern (all_tenants or rows of
+//   *_tenants), and who acknowledged them (acknowledgements, per account).
+// - tenant_contacts: the designated contacts' addresses, in the order given.
+// - mail_outbox: every e-mail, written in the same transaction as what it announces and kept
+//   after it was sent (sent_at), so nothing is lost and "notified at" can be shown.
+constexpr const char* kMonitoringAndNotices = R"sql(
+CREATE TABLE component_samples (
+    component  TEXT NOT NULL,
+    at         INTEGER NOT NULL,
+    status     TEXT NOT NULL,
+    latency_ms REAL,
+    message    TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (component, at)
+) WITHOUT ROWID;
+CREATE TABLE component_days (
+    component      TEXT NOT NULL,
+    day            TEXT NOT NULL,
+    samples        INTEGER NOT NULL DEFAULT 0,
+    operational    INTEGER NOT NULL DEFAULT 0,
+    degraded       INTEGER NOT NULL DEFAULT 0,
+    maintenance    INTEGER NOT NULL DEFAULT 0,
+    partial_outage INTEGER NOT NULL DEFAULT 0,
+    major_outage   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (component, day)
+) WITHOUT ROWID;
+CREATE TABLE component_overrides (
+    component      TEXT PRIMARY KEY,
+    status         TEXT NOT NULL,
+    message        TEXT NOT NULL,
+    set_by_account TEXT NOT NULL,
+    set_at         INTEGER NOT NULL
+);
+
+CREATE TABLE incidents (
+    id          TEXT PRIMARY KEY,
+    title       TEXT NOT NULL,
+    severity    TEXT NOT NULL CHECK (severity IN ('minor', 'major', 'critical')),
+    status      TEXT NOT NULL
+                CHECK (status IN ('investigating', 'identified', 'monitoring', 'resolved')),
+    all_tenants INTEGER NOT NULL,
+    components  TEXT NOT NULL,
+    detected_at INTEGER NOT NULL,
+    notify_by   INTEGER NOT NULL,
+    published_at INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    resolved_at INTEGER,
+    created_by  TEXT NOT NULL
+);
+CREATE INDEX incidents_by_published ON incidents(published_at, id);
+CREATE TABLE incident_tenants (
+    incident_id TEXT NOT NULL REFERENCES incidents(id),
+    tenant_id   TEXT NOT NULL REFERENCES tenants(id),
+    PRIMARY KEY (incident_id, tenant_id)
+) WITHOUT ROWID;
+CREATE INDEX incident_tenants_by_tenant ON incident_tenants(tenant_id, incident_id);
+CREATE TABLE incident_updates (
+    id          INTEGER PRIMARY KEY,
+    incident_id TEXT NOT NULL REFERENCES incidents(id),
+    at          INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    author      TEXT NOT NULL
+);
+CREATE INDEX incident_updates_by_incident ON incident_updates(incident_id, at, id);
+
+CREATE TABLE notices (
+    id           TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('change', 'maintenance', 'vulnerability')),
+    title        TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    all_tenants  INTEGER NOT NULL,
+    effective_at INTEGER NOT NULL,
+    emergency    INTEGER NOT NULL,
+    reason       TEXT,
+    published_at INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL,
+    created_by   TEXT NOT NULL
+);
+CREATE INDEX notices_by_published ON notices(published_at, id);
+CREATE TABLE notice_tenants (
+    notice_id TEXT NOT NULL REFERENCES notices(id),
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    PRIMARY KEY (notice_id, tenant_id)
+) WITHOUT ROWID;
+CREATE INDEX notice_tenants_by_tenant ON notice_tenants(tenant_id, notice_id);
+CREATE TABLE notice_updates (
+    id        INTEGER PRIMARY KEY,
+    notice_id TEXT NOT NULL REFERENCES notices(id),
+    at        INTEGER NOT NULL,
+    body      TEXT NOT NULL,
+    author    TEXT NOT NULL
+);
+CREATE INDEX notice_updates_by_notice ON notice_updates(notice_id, at, id);
+
+-- subject_kind 'incident' | 'notice'; one row per account.
+CREATE TABLE acknowledgements (
+    subject_kind TEXT NOT NULL CHECK (subject_kind IN ('incident', 'notice')),
+    subject_id   TEXT NOT NULL,
+    account_id   TEXT NOT NULL REFERENCES accounts(id),
+    tenant_id    TEXT NOT NULL REFERENCES tenants(id),
+    login_id     TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    at           INTEGER NOT NULL,
+    PRIMARY KEY (subject_kind, subject_id, account_id)
+) WITHOUT ROWID;
+CREATE INDEX acknowledgements_by_account ON acknowledgements(account_id, subject_kind, subject_id);
+
+CREATE TABLE tenant_contacts (
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    position  INTEGER NOT NULL,
+    email     TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE mail_outbox (
+    id              TEXT PRIMARY KEY,
+    tenant_id       TEXT REFERENCES tenants(id),
+    subject_kind    TEXT,
+    subject_id      TEXT,
+    recipients      TEXT NOT NULL,
+    subject         TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    created_at      INTEGER NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error      TEXT,
+    sent_at         INTEGER
+);
+CREATE INDEX mail_outbox_due ON mail_outbox(sent_at, next_attempt_at);
+CREATE INDEX mail_outbox_by_subject ON mail_outbox(subject_kind, subject_id, tenant_id, sent_at);
+)sql";
+
 const std::vector<Migration>& Migrations() {
     static const std::vector<Migration> migrations{
         {1, "foundation: tenants, accounts, roles, operator assignments, sessions, audit events",
@@ -279,6 +415,8 @@ const std::vector<Migration>& Migrations() {
         {5, "usage history: the event as the API shows it, indexes per filter, checkpoints",
          kUsageHistory},
         {6, "usage history: the facility and jurisdiction an event's place was in", kAuditPlaces},
+        {7, "monitoring, incidents, notices, designated contacts and the mail outbox",
+         kMonitoringAndNotices},
     };
     return migrations;
 }

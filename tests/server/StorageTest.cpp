@@ -102,13 +102,14 @@ TEST_CASE("Migrations are recorded, and a restart reuses the database and the de
 
     const auto db = config.dataDir / "resv.db";
     const auto migrations = QueryRows(db, "SELECT version FROM schema_migrations");
-    REQUIRE(migrations.size() == 6);
+    REQUIRE(migrations.size() == 7);
     CHECK(migrations[0].at("version") == 1);
     CHECK(migrations[1].at("version") == 2);
     CHECK(migrations[2].at("version") == 3);
     CHECK(migrations[3].at("version") == 4);
     CHECK(migrations[4].at("version") == 5);
     CHECK(migrations[5].at("version") == 6);
+    CHECK(migrations[6].at("version") == 7);
     CHECK(QueryRows(db, "SELECT id FROM accounts").size() == 5);
     CHECK(QueryRows(db, "SELECT id FROM tenants").size() == 3);
     CHECK(QueryRows(db, "PRAGMA journal_mode")[0].at("journal_mode") == "wal");
