@@ -16,6 +16,7 @@
 #include "facilities/FacilityService.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
+#include "mail/MailOutbox.h"
 #include "roles/AccessService.h"
 #include "roles/RoleService.h"
 #include "routes/ApiRoutes.h"
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<audit::AuditSigner> m_signer;
     std::unique_ptr<audit::AccessLog> m_accessLog;
     std::unique_ptr<audit::AuditService> m_auditService;
+    std::unique_ptr<mail::MailOutbox> m_mailOutbox;
     std::optional<model::TimePoint> m_lastRetention;
     std::thread m_flusher;
     std::mutex m_flushMutex;
@@ -122,6 +124,7 @@ void ServerImpl::OpenStorage() {
     m_accessLog = std::make_unique<audit::AccessLog>(m_config.dataDir / "access-log.db");
     m_auditService = std::make_unique<audit::AuditService>(*m_database, *m_audit, m_clock,
                                                            m_signer->PublicKeyHex());
+    m_mailOutbox = std::make_unique<mail::MailOutbox>(m_clock, !m_config.smtpUrl.empty());
     m_router.SetObserver(
         [this](const http::Request& request, int status, std::chrono::microseconds latency) {
             m_accessLog->Record({m_clock->Now(), request.method,

@@ -31,6 +31,12 @@ struct ServerConfig {
     /// Argon2id hashes at once (64 MiB each).
     int maxConcurrentHashes = 2;
     int databaseConnections = 4;
+    /// Where e-mail goes (smtp://host:port or smtps://host:port); empty: mail waits in the
+    /// outbox and the notifications component says no mail server is configured.
+    std::string smtpUrl{};
+    std::string mailFrom{}; ///< the envelope and From address
+    /// Refuse to send over a connection that did not become TLS (smtps:// always requires it).
+    bool smtpRequireTls = false;
 };
 
 /// One route the server serves, with an OpenAPI-style path ("/api/v1/sessions/current").
