@@ -8,6 +8,7 @@
 #include "resv/client/AuditApi.h"
 #include "resv/client/ClientOptions.h"
 #include "resv/client/FacilitiesApi.h"
+#include "resv/client/MonitoringApi.h"
 #include "resv/model/Session.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -50,7 +51,9 @@ class HttpSession;
 class ApiClient final : public IApiClient,
                         public IFacilitiesApi,
                         public IAccountsApi,
-                        public IAuditApi {
+                        public IAuditApi,
+                        public IMonitoringApi,
+                        public INoticesApi {
 public:
     explicit ApiClient(ClientOptions options);
     ~ApiClient() override;
@@ -125,6 +128,27 @@ public:
     /// A file that cannot be written throws std::filesystem::filesystem_error.
     void ExportAuditCsv(const AuditQuery& query, CsvEncoding encoding,
                         const std::filesystem::path& file, const ExportProgress& progress) override;
+
+    model::ServiceStatus GetServiceStatus() override;
+    model::TerminalPresence GetTerminalPresence() override;
+    model::ComponentStatus SetComponentStatus(const std::string& componentId,
+                                              const model::ComponentOverride& input) override;
+    model::ComponentStatus ClearComponentStatus(const std::string& componentId) override;
+
+    model::InboxPage<model::Incident> ListIncidents(const InboxQuery& query) override;
+    model::Incident GetIncident(const std::string& id) override;
+    model::Incident AcknowledgeIncident(const std::string& id) override;
+    model::InboxPage<model::Notice> ListNotices(const InboxQuery& query) override;
+    model::Notice GetNotice(const std::string& id) override;
+    model::Notice AcknowledgeNotice(const std::string& id) override;
+    model::TenantContacts GetContacts() override;
+    model::TenantContacts PutContacts(const model::TenantContacts& contacts) override;
+    std::vector<TenantSummary> ListTenants() override;
+    model::Incident CreateIncident(const model::IncidentInput& input) override;
+    model::Incident UpdateIncident(const std::string& id,
+                                   const model::IncidentPatch& patch) override;
+    model::Notice CreateNotice(const model::NoticeInput& input) override;
+    model::Notice UpdateNotice(const std::string& id, const model::NoticePatch& patch) override;
 
     /// Sends a request and returns the parsed JSON of a 2xx answer (null for 204); any other status
     /// throws ApiError(Kind::Http) with the server's problem details.
