@@ -9,6 +9,8 @@
 #include "views/facilities/FacilitiesView.h"
 #include "views/home/HomeView.h"
 #include "views/login/PasswordChangeDialog.h"
+#include "views/notices/NoticeWords.h"
+#include "views/notices/NoticesView.h"
 #include "views/permissions/PermissionsView.h"
 #include "views/usage/AuditWords.h"
 #include "views/usage/UsageHistoryView.h"
@@ -190,6 +192,27 @@ void MainFrame::BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher
         m_navigation->AddPage(m_usageHistory, _("Usage history"), false,
                               static_cast<int>(images.size()) - 1);
         m_usageHistory->Start();
+    }
+
+    // Notices (お知らせ, A.16.1.1, A.12.1.2, A.12.6.1): for accounts with notices.read; incidents
+    // with monitoring.read; the badge counts what this account has not acknowledged.
+    const views::NoticePermissions notices = views::NoticePermissionsFor(m_session->Me());
+    if (auto noticesApi = std::dynamic_pointer_cast<client::INoticesApi>(m_session->Client());
+        (notices.notices || notices.Publisher()) && noticesApi) {
+        m_notices =
+            new views::NoticesView(m_navigation, *m_session, noticesApi, notices, runner, ui);
+        images.push_back(views::NoticesIcon(32));
+        m_navigation->SetImages(images);
+        m_navigation->AddPage(m_notices, views::NoticesNavigationLabel(0), false,
+                              static_cast<int>(images.size()) - 1);
+        m_notices->SetOnUnreadChanged([this](int unread) {
+            const int page = m_navigation->FindPage(m_notices);
+            if (page != wxNOT_FOUND) {
+                m_navigation->SetPageText(static_cast<size_t>(page),
+                                          views::NoticesNavigationLabel(unread));
+            }
+        });
+        m_notices->Start();
     }
 }
 

@@ -20,6 +20,7 @@ class HomeView;
 class PermissionsView;
 class ISettings;
 class UsageHistoryView;
+class NoticesView;
 }
 
 namespace resv::console {
@@ -59,6 +60,8 @@ public:
     views::PermissionsView* Permissions() const { return m_permissions; }
     /// Null without usage.read.
     views::UsageHistoryView* UsageHistory() const { return m_usageHistory; }
+    /// Null without notices.read.
+    views::NoticesView* Notices() const { return m_notices; }
     views::SessionPresenter& SessionCheck() { return m_sessionPresenter; }
     wxListbook* Navigation() const { return m_navigation; }
     int LogoutToolId() const { return m_logoutId; }
@@ -94,6 +97,7 @@ private:
     views::AccountsView* m_accounts = nullptr;
     views::PermissionsView* m_permissions = nullptr;
     views::UsageHistoryView* m_usageHistory = nullptr;
+    views::NoticesView* m_notices = nullptr;
     views::ISettings& m_settings;
     views::ITaskRunner& m_runner;
     views::IUiDispatcher& m_ui;
