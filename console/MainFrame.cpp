@@ -9,6 +9,8 @@
 #include "views/facilities/FacilitiesView.h"
 #include "views/home/HomeView.h"
 #include "views/login/PasswordChangeDialog.h"
+#include "views/monitoring/MonitoringView.h"
+#include "views/monitoring/MonitoringWords.h"
 #include "views/notices/NoticeWords.h"
 #include "views/notices/NoticesView.h"
 #include "views/permissions/PermissionsView.h"
@@ -192,6 +194,23 @@ void MainFrame::BuildNavigation(views::ITaskRunner& runner, views::IUiDispatcher
         m_navigation->AddPage(m_usageHistory, _("Usage history"), false,
                               static_cast<int>(images.size()) - 1);
         m_usageHistory->Start();
+    }
+
+    // Monitoring (監視, CLD.12.4.5): for accounts with monitoring.read (manager tier and the
+    // provider's operators); a provider session outside tenants also sets components' status.
+    const views::MonitoringPermissions monitoring =
+        views::MonitoringPermissionsFor(m_session->Me());
+    if (auto monitoringApi =
+            std::dynamic_pointer_cast<client::IMonitoringApi>(m_session->Client());
+        monitoring.read && monitoringApi) {
+        m_monitoring = new views::MonitoringView(m_navigation, *m_session, monitoringApi,
+                                                 monitoring, runner, ui);
+        images.push_back(views::MonitoringIcon(32));
+        m_navigation->SetImages(images);
+        // TRANSLATORS: the navigation entry of the Monitoring screen (監視).
+        m_navigation->AddPage(m_monitoring, _("Monitoring"), false,
+                              static_cast<int>(images.size()) - 1);
+        m_monitoring->Start();
     }
 
     // Notices (お知らせ, A.16.1.1, A.12.1.2, A.12.6.1): for accounts with notices.read; incidents

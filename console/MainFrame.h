@@ -21,6 +21,7 @@ class PermissionsView;
 class ISettings;
 class UsageHistoryView;
 class NoticesView;
+class MonitoringView;
 }
 
 namespace resv::console {
@@ -60,6 +61,8 @@ public:
     views::PermissionsView* Permissions() const { return m_permissions; }
     /// Null without usage.read.
     views::UsageHistoryView* UsageHistory() const { return m_usageHistory; }
+    /// Null without monitoring.read.
+    views::MonitoringView* Monitoring() const { return m_monitoring; }
     /// Null without notices.read.
     views::NoticesView* Notices() const { return m_notices; }
     views::SessionPresenter& SessionCheck() { return m_sessionPresenter; }
@@ -97,6 +100,7 @@ private:
     views::AccountsView* m_accounts = nullptr;
     views::PermissionsView* m_permissions = nullptr;
     views::UsageHistoryView* m_usageHistory = nullptr;
+    views::MonitoringView* m_monitoring = nullptr;
     views::NoticesView* m_notices = nullptr;
     views::ISettings& m_settings;
     views::ITaskRunner& m_runner;
