@@ -16,6 +16,7 @@
 #include "facilities/FacilityService.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
+#include "mail/MailDispatcher.h"
 #include "mail/MailOutbox.h"
 #include "roles/AccessService.h"
 #include "roles/RoleService.h"
@@ -53,6 +54,7 @@ public:
     std::string SeedDemo();
     std::vector<RouteInfo> Routes() const;
     std::string RunRetention(std::optional<model::TimePoint> asOf);
+    int DeliverMail();
 
 private:
     void OpenStorage();
@@ -60,6 +62,7 @@ private:
     void StartFlushing();
     void StopFlushing();
     void RunDueJobs();
+    void OpenMail();
 
     ServerConfig m_config;
     std::shared_ptr<const Clock> m_clock;
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<audit::AccessLog> m_accessLog;
     std::unique_ptr<audit::AuditService> m_auditService;
     std::unique_ptr<mail::MailOutbox> m_mailOutbox;
+    std::unique_ptr<mail::MailDispatcher> m_mailDispatcher;
     std::optional<model::TimePoint> m_lastRetention;
     std::thread m_flusher;
     std::mutex m_flushMutex;
@@ -124,7 +128,7 @@ void ServerImpl::OpenStorage() {
     m_accessLog = std::make_unique<audit::AccessLog>(m_config.dataDir / "access-log.db");
     m_auditService = std::make_unique<audit::AuditService>(*m_database, *m_audit, m_clock,
                                                            m_signer->PublicKeyHex());
-    m_mailOutbox = std::make_unique<mail::MailOutbox>(m_clock, !m_config.smtpUrl.empty());
+    OpenMail();
     m_router.SetObserver(
         [this](const http::Request& request, int status, std::chrono::microseconds latency) {
             m_accessLog->Record({m_clock->Now(), request.method,
@@ -136,6 +140,29 @@ void ServerImpl::OpenStorage() {
                    routes::ResourceServices{*m_auth, *m_facilities, *m_terminals, *m_terminalConfig,
                                             *m_deviceApi, *m_accounts, *m_accountCsv, *m_roles,
                                             *m_access, *m_auditService}});
+}
+
+// The outbox is always there (mail waits in it); the dispatcher sends only to a configured server.
+void ServerImpl::OpenMail() {
+    m_mailOutbox = std::make_unique<mail::MailOutbox>(m_clock, !m_config.smtpUrl.empty());
+    std::shared_ptr<mail::MailTransport> transport;
+    if (!m_config.smtpUrl.empty()) {
+        if (m_config.mailFrom.empty()) {
+            throw std::runtime_error("--smtp-url needs --mail-from");
+        }
+        transport = std::make_shared<mail::SmtpSender>(
+            mail::SmtpSettings{.url = m_config.smtpUrl,
+                               .requireTls = m_config.smtpRequireTls,
+                               .caFile = m_config.smtpCaFile,
+                               .user = m_config.smtpUser,
+                               .password = m_config.smtpPassword});
+        spdlog::info("mail goes to {} from {}", transport->Describe(), m_config.mailFrom);
+    } else {
+        spdlog::info("no mail server (--smtp-url): mail waits in the outbox");
+    }
+    m_mailDispatcher =
+        std::make_unique<mail::MailDispatcher>(*m_database, m_clock, transport, m_config.mailFrom);
+    m_mailOutbox->SetOnEnqueued([this] { m_mailDispatcher->Notify(); });
 }
 
 http::HttpServerOptions ServerImpl::TransportOptions() {
@@ -170,6 +197,7 @@ void ServerImpl::Start() {
     transport->Start();
     m_http = std::move(transport);
     StartFlushing();
+    m_mailDispatcher->Start();
     spdlog::info("serving {} routes on https://{}:{}", m_router.Routes().size(), m_config.host,
                  m_http->Port());
 }
@@ -180,6 +208,7 @@ void ServerImpl::Stop() {
         m_http->Stop();
         m_http.reset();
         StopFlushing();
+        m_mailDispatcher->Stop();
     }
 }
 
@@ -243,6 +272,14 @@ std::string ServerImpl::RunRetention(std::optional<model::TimePoint> asOf) {
     return audit::RunRetention(*m_database, *m_accessLog, *m_signer, when).Describe(when);
 }
 
+int ServerImpl::DeliverMail() {
+    {
+        std::lock_guard lock(m_mutex);
+        OpenStorage();
+    }
+    return m_mailDispatcher->DeliverDue().sent;
+}
+
 std::string ServerImpl::SeedDemo() {
     {
         std::lock_guard lock(m_mutex);
@@ -286,6 +323,10 @@ std::filesystem::path Server::CaFile() const {
 
 std::string Server::SeedDemo() {
     return m_impl->SeedDemo();
+}
+
+int Server::DeliverMail() {
+    return m_impl->DeliverMail();
 }
 
 std::vector<RouteInfo> Server::Routes() const {

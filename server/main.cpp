@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <sys/stat.h>
 
@@ -47,6 +48,12 @@ int Serve(const cli::CommandLine& line) {
     if (line.keepAliveSeconds) {
         config.keepAliveTimeout = std::chrono::seconds(*line.keepAliveSeconds);
     }
+    config.smtpUrl = line.smtpUrl;
+    config.mailFrom = line.mailFrom;
+    config.smtpRequireTls = line.smtpRequireTls;
+    config.smtpCaFile = line.smtpCaFile;
+    config.smtpUser = line.smtpUser;
+    config.smtpPassword = cli::SmtpPassword(line, std::getenv(cli::kSmtpPasswordVariable));
     Server server(std::move(config));
     if (line.demo) {
         std::cout << server.SeedDemo() << std::flush;
@@ -116,6 +123,7 @@ int main(int argc, char** argv) {
     cli::CommandLine line;
     try {
         line = cli::ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+        (void)cli::SmtpPassword(line, std::getenv(cli::kSmtpPasswordVariable)); // set, if needed
     } catch (const cli::UsageError& error) {
         std::cerr << "resv-server: " << error.what() << "\nTry 'resv-server --help'.\n";
         return 2;

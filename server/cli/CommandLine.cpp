@@ -1,9 +1,14 @@
 #include "cli/CommandLine.h"
 
+#include "mail/SmtpSender.h"
+#include "resv/model/Notices.h"
+
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
+#include <system_error>
 
 namespace resv::server::cli {
 namespace {
@@ -78,6 +83,15 @@ bool ApplyOption(const std::string& name, const std::optional<std::string>& valu
         line.demo = true;
         return false;
     }
+    if (name == "--smtp-require-tls") {
+        line.smtpRequireTls = true;
+        return false;
+    }
+    if (name == "--smtp-password") {
+        throw UsageError(fmt::format("the SMTP password is not taken on the command line (other "
+                                     "users can read it there); set {} instead",
+                                     kSmtpPasswordVariable));
+    }
     if (name == "--data-dir") {
         line.dataDir = required();
     } else if (name == "--listen") {
@@ -94,10 +108,62 @@ bool ApplyOption(const std::string& name, const std::optional<std::string>& valu
     } else if (name == "--keep-alive") {
         line.keepAliveSeconds =
             ParseBounded(name, required(), 1, kKeepAliveLimitSeconds, "seconds");
+    } else if (name == "--smtp-url") {
+        line.smtpUrl = required();
+    } else if (name == "--mail-from") {
+        line.mailFrom = required();
+    } else if (name == "--smtp-ca-file") {
+        line.smtpCaFile = required();
+    } else if (name == "--smtp-user") {
+        line.smtpUser = required();
     } else {
         throw UsageError("unknown option " + name);
     }
     return true;
+}
+
+bool AnyMailOption(const CommandLine& line) {
+    return !line.smtpUrl.empty() || !line.mailFrom.empty() || line.smtpRequireTls ||
+           line.smtpCaFile || !line.smtpUser.empty();
+}
+
+/// The mail server options: a URL that curl will take for SMTP, a sender, no secret in sight.
+void ValidateMail(const CommandLine& line) {
+    if (line.smtpUrl.empty()) {
+        if (AnyMailOption(line)) {
+            throw UsageError("--mail-from, --smtp-require-tls, --smtp-ca-file and --smtp-user go "
+                             "with --smtp-url URL");
+        }
+        return;
+    }
+    const std::string scheme = mail::SmtpScheme(line.smtpUrl);
+    const auto hostStart = line.smtpUrl.find("://");
+    if (scheme.empty() || hostStart + 3 >= line.smtpUrl.size() ||
+        std::any_of(line.smtpUrl.begin(), line.smtpUrl.end(),
+                    [](unsigned char c) { return c <= ' ' || c >= 0x7F; })) {
+        throw UsageError("--smtp-url wants smtp://HOST[:PORT] (STARTTLS when offered) or "
+                         "smtps://HOST[:PORT] (TLS from the start), not '" +
+                         line.smtpUrl + "'");
+    }
+    if (mail::UrlHasUserinfo(line.smtpUrl)) {
+        throw UsageError(fmt::format("--smtp-url must not hold a user or password; use "
+                                     "--smtp-user USER and the environment variable {}",
+                                     kSmtpPasswordVariable));
+    }
+    if (line.mailFrom.empty()) {
+        throw UsageError("--smtp-url needs --mail-from ADDRESS, the sender of the notices");
+    }
+    if (!model::IsValidEmailAddress(line.mailFrom)) {
+        throw UsageError("--mail-from wants a plain e-mail address such as "
+                         "resv-notice@example.jp, not '" +
+                         line.mailFrom + "'");
+    }
+    if (line.smtpCaFile) {
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(*line.smtpCaFile, error)) {
+            throw UsageError("--smtp-ca-file: no such file '" + line.smtpCaFile->string() + "'");
+        }
+    }
 }
 
 void Validate(CommandLine& line, const std::vector<std::string>& positional) {
@@ -114,6 +180,7 @@ void Validate(CommandLine& line, const std::vector<std::string>& positional) {
         if (line.asOf) {
             throw UsageError("--as-of is for run-retention");
         }
+        ValidateMail(line);
         return;
     }
     const auto it = Subcommands().find(positional.front());
@@ -125,9 +192,9 @@ void Validate(CommandLine& line, const std::vector<std::string>& positional) {
         throw UsageError(std::string("usage: resv-server --data-dir DIR ") + subcommand.usage);
     }
     if (line.demo || line.tlsCert || line.port != 8443 || line.host != "127.0.0.1" ||
-        line.maxConnections || line.keepAliveSeconds) {
-        throw UsageError("--listen, --tls-cert, --tls-key, --demo, --max-connections and "
-                         "--keep-alive are for serving, not for " +
+        line.maxConnections || line.keepAliveSeconds || AnyMailOption(line)) {
+        throw UsageError("--listen, --tls-cert, --tls-key, --demo, --max-connections, "
+                         "--keep-alive and the mail options are for serving, not for " +
                          positional.front());
     }
     if (line.asOf && subcommand.action != Action::RunRetention) {
@@ -168,6 +235,8 @@ std::string HelpText() {
     return R"(Usage:
   resv-server --data-dir DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--demo]
               [--max-connections N] [--keep-alive SECONDS]
+              [--smtp-url URL --mail-from ADDRESS [--smtp-require-tls]
+               [--smtp-ca-file FILE] [--smtp-user USER]]
   resv-server --data-dir DIR create-tenant CODE NAME
   resv-server --data-dir DIR create-account TENANT LOGIN ROLE
   resv-server --data-dir DIR assign-operator LOGIN TENANT
@@ -187,6 +256,16 @@ Options:
                         thread while open, idle keep-alive included; more wait their turn
   --keep-alive SECONDS  how long an idle connection stays open for its next request, 1 to
                         3600 (default 40: longer than a terminal's 30 s heartbeat)
+  --smtp-url URL        the mail server for incident and notice e-mail:
+                        smtp://HOST[:PORT] (STARTTLS whenever the server offers it) or
+                        smtps://HOST[:PORT] (TLS from the start); the server's certificate
+                        and name are always verified. Without it mail waits in the outbox
+                        (never lost) and the notifications component says so
+  --mail-from ADDRESS   the sender (envelope and From:) of that mail; needed with --smtp-url
+  --smtp-require-tls    never send unless the connection became TLS (STARTTLS)
+  --smtp-ca-file FILE   the CA (PEM) that signed a private mail server's certificate
+  --smtp-user USER      log in to the mail server as USER (then TLS is required); the
+                        password comes only from the environment variable RESV_SMTP_PASSWORD
   -h, --help            show this text
 
 Subcommands:
@@ -206,6 +285,18 @@ Subcommands:
 Exit status: 0 done, 1 failed (the reason is on stderr; for verify-audit: the usage history
 is not intact), 2 bad command line.
 )";
+}
+
+std::string SmtpPassword(const CommandLine& line, const char* environmentValue) {
+    if (line.smtpUser.empty()) {
+        return {};
+    }
+    if (environmentValue == nullptr || *environmentValue == '\0') {
+        throw UsageError(fmt::format("--smtp-user needs the password in the environment "
+                                     "variable {}",
+                                     kSmtpPasswordVariable));
+    }
+    return environmentValue;
 }
 
 std::string ServerUrl(const std::string& host, int port) {

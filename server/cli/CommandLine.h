@@ -40,12 +40,25 @@ struct CommandLine {
     std::optional<int> keepAliveSeconds; ///< unset: the server's default
     std::vector<std::string> arguments;  ///< the subcommand's
     std::optional<std::string> asOf;     ///< run-retention's --as-of, as typed
+    std::string smtpUrl;                 ///< --smtp-url: smtp:// or smtps://, no userinfo
+    std::string mailFrom;                ///< --mail-from: a plain address
+    bool smtpRequireTls = false;         ///< --smtp-require-tls
+    std::optional<std::filesystem::path> smtpCaFile; ///< --smtp-ca-file
+    std::string smtpUser;                            ///< --smtp-user
 };
+
+/// The environment variable that holds the SMTP password (never the command line: other users
+/// can read a process's arguments).
+inline constexpr const char* kSmtpPasswordVariable = "RESV_SMTP_PASSWORD";
 
 /// `args` without the program name. Throws UsageError saying what is wrong.
 CommandLine ParseCommandLine(const std::vector<std::string>& args);
 
 std::string HelpText();
+
+/// The SMTP password for `line`: `environmentValue` (RESV_SMTP_PASSWORD, null when unset) when
+/// --smtp-user is given, else empty. Throws UsageError for --smtp-user without a password.
+std::string SmtpPassword(const CommandLine& line, const char* environmentValue);
 
 /// "https://127.0.0.1:8443", with brackets around an IPv6 host.
 std::string ServerUrl(const std::string& host, int port);

@@ -32,6 +32,9 @@ std::string MailOutbox::Enqueue(storage::Connection& connection, const OutgoingM
                  mail.about ? std::optional<std::string>(mail.about->id) : std::nullopt,
                  model::Json(mail.recipients).dump(), OneLine(mail.subject), mail.body, now)
         .Run();
+    if (m_onEnqueued) {
+        m_onEnqueued();
+    }
     return id;
 }
 

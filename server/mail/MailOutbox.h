@@ -8,6 +8,7 @@
 #include "resv/server/Clock.h"
 #include "storage/Sqlite.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,11 +23,11 @@ struct MailSubject {
 };
 
 struct OutgoingMail {
-    std::optional<std::string> tenantId; ///< whose contacts it goes to
-    std::optional<MailSubject> about;
-    std::vector<std::string> recipients; ///< validated addr-specs (model::IsValidEmailAddress)
-    std::string subject;                 ///< UTF-8, one line (CR/LF are replaced by spaces)
-    std::string body;                    ///< UTF-8 plain text, '\n' line ends
+    std::optional<std::string> tenantId{}; ///< whose contacts it goes to
+    std::optional<MailSubject> about{};
+    std::vector<std::string> recipients{}; ///< validated addr-specs (model::IsValidEmailAddress)
+    std::string subject{};                 ///< UTF-8, one line (CR/LF are replaced by spaces)
+    std::string body{};                    ///< UTF-8 plain text, '\n' line ends
 };
 
 /// The outbox as the notifications component's probe sees it.
@@ -58,9 +59,13 @@ public:
 
     bool Configured() const { return m_configured; }
 
+    /// Called after each Enqueue (the dispatcher wakes up). Set it before the server serves.
+    void SetOnEnqueued(std::function<void()> onEnqueued) { m_onEnqueued = std::move(onEnqueued); }
+
 private:
     std::shared_ptr<const Clock> m_clock;
     bool m_configured;
+    std::function<void()> m_onEnqueued;
 };
 
 } // namespace resv::server::mail

@@ -37,6 +37,13 @@ struct ServerConfig {
     std::string mailFrom{}; ///< the envelope and From address
     /// Refuse to send over a connection that did not become TLS (smtps:// always requires it).
     bool smtpRequireTls = false;
+    /// The CA that signed a private mail server's certificate (else the system's CAs). The
+    /// certificate and host name are always verified.
+    std::optional<std::filesystem::path> smtpCaFile{};
+    /// SMTP AUTH; with a user, TLS is required (credentials never go in plain text). The password
+    /// comes from the environment (RESV_SMTP_PASSWORD), never the command line, never the log.
+    std::string smtpUser{};
+    std::string smtpPassword{};
 };
 
 /// One route the server serves, with an OpenAPI-style path ("/api/v1/sessions/current").
@@ -77,6 +84,10 @@ public:
     /// what `resv-server run-retention` prints.
     std::string RunRetention(
         std::optional<std::chrono::sys_time<std::chrono::milliseconds>> asOf = std::nullopt);
+
+    /// Sends the mail that is due now, as the mail thread does every few seconds (tests);
+    /// returns how many were sent. Nothing without smtpUrl.
+    int DeliverMail();
 
 private:
     std::unique_ptr<ServerImpl> m_impl;
