@@ -4,6 +4,7 @@
 #include "accounts/AccountService.h"
 #include "admin/AdminService.h"
 #include "admin/DemoFacilities.h"
+#include "admin/DemoMonitoring.h"
 #include "admin/DemoSeed.h"
 #include "audit/AccessLog.h"
 #include "audit/AuditLog.h"
@@ -18,6 +19,7 @@
 #include "http/Router.h"
 #include "mail/MailDispatcher.h"
 #include "mail/MailOutbox.h"
+#include "monitoring/StatusService.h"
 #include "roles/AccessService.h"
 #include "roles/RoleService.h"
 #include "routes/ApiRoutes.h"
@@ -86,6 +88,8 @@ private:
     std::unique_ptr<audit::AccessLog> m_accessLog;
     std::unique_ptr<audit::AuditService> m_auditService;
     std::unique_ptr<mail::MailOutbox> m_mailOutbox;
+    monitoring::RequestTraffic m_traffic;
+    std::unique_ptr<monitoring::StatusService> m_status;
     std::unique_ptr<mail::MailDispatcher> m_mailDispatcher;
     std::optional<model::TimePoint> m_lastRetention;
     std::thread m_flusher;
@@ -129,17 +133,22 @@ void ServerImpl::OpenStorage() {
     m_auditService = std::make_unique<audit::AuditService>(*m_database, *m_audit, m_clock,
                                                            m_signer->PublicKeyHex());
     OpenMail();
+    m_status = std::make_unique<monitoring::StatusService>(
+        *m_database, *m_audit, m_clock,
+        monitoring::RealProbes({*m_database, m_traffic, m_devices, *m_mailOutbox}), m_devices);
     m_router.SetObserver(
         [this](const http::Request& request, int status, std::chrono::microseconds latency) {
-            m_accessLog->Record({m_clock->Now(), request.method,
+            const model::TimePoint now = m_clock->Now();
+            m_accessLog->Record({now, request.method,
                                  request.routeTemplate.empty() ? "-" : request.routeTemplate,
                                  status, latency.count()});
+            m_traffic.Record(now, request.routeTemplate, status, latency);
         });
     routes::AddApiRoutes(
         m_router, {*m_auth, m_clock,
                    routes::ResourceServices{*m_auth, *m_facilities, *m_terminals, *m_terminalConfig,
                                             *m_deviceApi, *m_accounts, *m_accountCsv, *m_roles,
-                                            *m_access, *m_auditService}});
+                                            *m_access, *m_auditService, *m_status}});
 }
 
 // The outbox is always there (mail waits in it); the dispatcher sends only to a configured server.
@@ -261,6 +270,11 @@ void ServerImpl::RunDueJobs() {
     } catch (const std::exception& error) {
         spdlog::error("the retention jobs failed: {}", error.what());
     }
+    try { // about once a minute by the clock: the components' status (監視)
+        m_status->SampleIfDue();
+    } catch (const std::exception& error) {
+        spdlog::error("sampling the components' status failed: {}", error.what());
+    }
 }
 
 std::string ServerImpl::RunRetention(std::optional<model::TimePoint> asOf) {
@@ -287,6 +301,7 @@ std::string ServerImpl::SeedDemo() {
     }
     std::string text = admin::SeedDemo(*m_admin);
     text += admin::SeedDemoFacilities(*m_database, *m_audit, *m_clock, m_devices, m_config.dataDir);
+    text += admin::SeedDemoMonitoring(*m_database, *m_clock);
     return text;
 }
 

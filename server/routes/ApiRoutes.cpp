@@ -54,6 +54,7 @@ void AddApiRoutes(http::Router& router, const ApiServices& services) {
     AddAccountRoutes(router, services.resources);
     AddRoleRoutes(router, services.resources);
     AddAuditRoutes(router, services.resources);
+    AddStatusRoutes(router, services.resources);
 }
 
 } // namespace resv::server::routes

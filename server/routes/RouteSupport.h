@@ -8,6 +8,7 @@
 #include "auth/Permissions.h"
 #include "facilities/FacilityService.h"
 #include "http/Router.h"
+#include "monitoring/StatusService.h"
 #include "roles/AccessService.h"
 #include "roles/RoleService.h"
 #include "terminals/ConfigService.h"
@@ -31,6 +32,7 @@ struct ResourceServices {
     roles::RoleService& roles;
     roles::AccessService& access;
     audit::AuditService& audit;
+    monitoring::StatusService& status;
 };
 
 /// Whether a session that still has to change its one-time password may use the route. Only
@@ -84,5 +86,6 @@ void AddDeviceRoutes(http::Router& router, const ResourceServices& services);
 void AddAccountRoutes(http::Router& router, const ResourceServices& services);
 void AddRoleRoutes(http::Router& router, const ResourceServices& services);
 void AddAuditRoutes(http::Router& router, const ResourceServices& services);
+void AddStatusRoutes(http::Router& router, const ResourceServices& services);
 
 } // namespace resv::server::routes

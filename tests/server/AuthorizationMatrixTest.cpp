@@ -73,6 +73,7 @@ enum class T {
     Account,
     Session, ///< an account with a session of its own
     Role,
+    Component, ///< a component of the status page (not a tenant's)
 };
 
 /// A valid body for the route, so that an allowed caller gets its 2xx (never a 400 that would
@@ -94,6 +95,7 @@ enum class B {
     Ack,
     Call,
     ImportCsv,
+    ComponentOverride,
 };
 
 /// A list: the object must be in the answer of whoever reaches it, and in no other.
@@ -236,6 +238,16 @@ constexpr Row kMatrix[] = {
                {401, 401, 403, 200, 200, 200, 200, 403, 403}},
     {"GET",    "/api/v1/audit-events/export.csv", T::Facility, B::None,
                {401, 401, 403, 403, 200, 403, 200, 403, 403}, kListed},
+    // Monitoring: manager tier reads (monitoring.read), the terminals of the facilities the
+    // caller reaches; only a provider session outside tenants (no column here) sets a status.
+    {"GET",    "/api/v1/status", T::None, B::None,
+               {401, 401, 403, 200, 200, 200, 200, 403, 403}},
+    {"GET",    "/api/v1/status/terminals", T::Facility, B::None,
+               {401, 401, 403, 200, 200, 200, 200, 403, 403}, kListed},
+    {"PUT",    "/api/v1/status/components/{id}", T::Component, B::ComponentOverride,
+               {401, 401, 403, 403, 403, 403, 403, 403, 403}},
+    {"DELETE", "/api/v1/status/components/{id}", T::Component, B::None,
+               {401, 401, 403, 403, 403, 403, 403, 403, 403}},
 };
 // clang-format on
 
@@ -256,7 +268,7 @@ std::set<std::string> ServedRoutes(const server::Server& server) {
 /// A target of the demo tenant: one another tenant, or a scope that leaves it out, must not reach.
 bool IsTenantObject(T target) {
     return target != T::None && target != T::Self && target != T::OwnNewSession &&
-           target != T::Credentials;
+           target != T::Credentials && target != T::Component;
 }
 
 struct Caller {
@@ -372,6 +384,8 @@ private:
             return m_targets.AccountWithSession();
         case T::Role:
             return m_targets.Role();
+        case T::Component:
+            return {"database", "database", "", ""};
         case T::None:
         case T::Self:
         case T::OwnNewSession:
@@ -435,6 +449,8 @@ private:
             return {"login_id,display_name,email,roles,jurisdictions,facilities\r\n" +
                         m_targets.UniqueName("imp") + ",Imported,,customeremployee,,\r\n",
                     "text/csv"};
+        case B::ComponentOverride:
+            return {Json{{"status", "maintenance"}, {"message", "Planned upgrade"}}.dump()};
         }
         return {};
     }
