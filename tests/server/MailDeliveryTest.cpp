@@ -12,6 +12,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -352,4 +353,34 @@ TEST_CASE("The dispatcher's thread wakes when notified and delivers without wait
     dispatcher.Stop();
     REQUIRE(smtp.Messages().size() == 1);
     CHECK(box.Row(id).sentAt);
+}
+
+TEST_CASE("Stopping cancels a send that hangs and leaves the mail untouched for the next start") {
+    Outbox box;
+    // A mail server that accepts the connection and then says nothing.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(::listen(listener, 4) == 0);
+    socklen_t length = sizeof address;
+    REQUIRE(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    const std::string url = "smtp://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+
+    const std::string id = box.Enqueue();
+    auto dispatcher = box.Dispatcher({.url = url});
+    dispatcher.Start(1h); // its first pass starts sending at once
+    pollfd ready{listener, POLLIN, 0};
+    REQUIRE(::poll(&ready, 1, 20000) == 1); // the dispatcher is connecting: it is inside Send
+    const int connection = ::accept(listener, nullptr, nullptr);
+    REQUIRE(connection >= 0);
+    dispatcher.Stop(); // returns once curl's progress check sees the stop, not after a timeout
+    ::close(connection);
+    ::close(listener);
+    const OutboxRow row = box.Row(id);
+    CHECK(row.attempts == 0); // not the mail server's failure: nothing is counted
+    CHECK_FALSE(row.lastError);
+    CHECK_FALSE(row.sentAt);
+    CHECK(row.nextAttemptAt <= box.clock->Now());
 }
