@@ -5,6 +5,7 @@
 #include "admin/AdminService.h"
 #include "admin/DemoFacilities.h"
 #include "admin/DemoMonitoring.h"
+#include "admin/DemoNotices.h"
 #include "admin/DemoSeed.h"
 #include "audit/AccessLog.h"
 #include "audit/AuditLog.h"
@@ -20,6 +21,9 @@
 #include "mail/MailDispatcher.h"
 #include "mail/MailOutbox.h"
 #include "monitoring/StatusService.h"
+#include "notices/ContactService.h"
+#include "notices/IncidentService.h"
+#include "notices/NoticeService.h"
 #include "roles/AccessService.h"
 #include "roles/RoleService.h"
 #include "routes/ApiRoutes.h"
@@ -90,6 +94,9 @@ private:
     std::unique_ptr<mail::MailOutbox> m_mailOutbox;
     monitoring::RequestTraffic m_traffic;
     std::unique_ptr<monitoring::StatusService> m_status;
+    std::unique_ptr<notices::IncidentService> m_incidents;
+    std::unique_ptr<notices::NoticeService> m_notices;
+    std::unique_ptr<notices::ContactService> m_contacts;
     std::unique_ptr<mail::MailDispatcher> m_mailDispatcher;
     std::optional<model::TimePoint> m_lastRetention;
     std::thread m_flusher;
@@ -136,6 +143,10 @@ void ServerImpl::OpenStorage() {
     m_status = std::make_unique<monitoring::StatusService>(
         *m_database, *m_audit, m_clock,
         monitoring::RealProbes({*m_database, m_traffic, m_devices, *m_mailOutbox}), m_devices);
+    const notices::NoticeContext noticeContext{context, *m_mailOutbox};
+    m_incidents = std::make_unique<notices::IncidentService>(noticeContext);
+    m_notices = std::make_unique<notices::NoticeService>(noticeContext);
+    m_contacts = std::make_unique<notices::ContactService>(noticeContext);
     m_router.SetObserver(
         [this](const http::Request& request, int status, std::chrono::microseconds latency) {
             const model::TimePoint now = m_clock->Now();
@@ -148,7 +159,8 @@ void ServerImpl::OpenStorage() {
         m_router, {*m_auth, m_clock,
                    routes::ResourceServices{*m_auth, *m_facilities, *m_terminals, *m_terminalConfig,
                                             *m_deviceApi, *m_accounts, *m_accountCsv, *m_roles,
-                                            *m_access, *m_auditService, *m_status}});
+                                            *m_access, *m_auditService, *m_status, *m_incidents,
+                                            *m_notices, *m_contacts}});
 }
 
 // The outbox is always there (mail waits in it); the dispatcher sends only to a configured server.
@@ -302,6 +314,7 @@ std::string ServerImpl::SeedDemo() {
     std::string text = admin::SeedDemo(*m_admin);
     text += admin::SeedDemoFacilities(*m_database, *m_audit, *m_clock, m_devices, m_config.dataDir);
     text += admin::SeedDemoMonitoring(*m_database, *m_clock);
+    text += admin::SeedDemoNotices(*m_database, *m_mailOutbox, *m_clock);
     return text;
 }
 

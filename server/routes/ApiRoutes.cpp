@@ -55,6 +55,7 @@ void AddApiRoutes(http::Router& router, const ApiServices& services) {
     AddRoleRoutes(router, services.resources);
     AddAuditRoutes(router, services.resources);
     AddStatusRoutes(router, services.resources);
+    AddNoticeRoutes(router, services.resources);
 }
 
 } // namespace resv::server::routes

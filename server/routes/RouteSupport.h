@@ -9,6 +9,9 @@
 #include "facilities/FacilityService.h"
 #include "http/Router.h"
 #include "monitoring/StatusService.h"
+#include "notices/ContactService.h"
+#include "notices/IncidentService.h"
+#include "notices/NoticeService.h"
 #include "roles/AccessService.h"
 #include "roles/RoleService.h"
 #include "terminals/ConfigService.h"
@@ -33,6 +36,9 @@ struct ResourceServices {
     roles::AccessService& access;
     audit::AuditService& audit;
     monitoring::StatusService& status;
+    notices::IncidentService& incidents;
+    notices::NoticeService& notices;
+    notices::ContactService& contacts;
 };
 
 /// Whether a session that still has to change its one-time password may use the route. Only
@@ -87,5 +93,6 @@ void AddAccountRoutes(http::Router& router, const ResourceServices& services);
 void AddRoleRoutes(http::Router& router, const ResourceServices& services);
 void AddAuditRoutes(http::Router& router, const ResourceServices& services);
 void AddStatusRoutes(http::Router& router, const ResourceServices& services);
+void AddNoticeRoutes(http::Router& router, const ResourceServices& services);
 
 } // namespace resv::server::routes
