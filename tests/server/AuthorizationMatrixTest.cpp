@@ -74,6 +74,8 @@ enum class T {
     Session, ///< an account with a session of its own
     Role,
     Component, ///< a component of the status page (not a tenant's)
+    Incident,  ///< published by the provider's operator to the demo tenant only
+    Notice,    ///< the same, a notice (every tier of the tenant reads notices)
 };
 
 /// A valid body for the route, so that an allowed caller gets its 2xx (never a 400 that would
@@ -96,6 +98,11 @@ enum class B {
     Call,
     ImportCsv,
     ComponentOverride,
+    NewIncident,
+    IncidentUpdate,
+    NewNotice,
+    NoticeFollowUp,
+    Contacts,
 };
 
 /// A list: the object must be in the answer of whoever reaches it, and in no other.
@@ -248,6 +255,35 @@ constexpr Row kMatrix[] = {
                {401, 401, 403, 403, 403, 403, 403, 403, 403}},
     {"DELETE", "/api/v1/status/components/{id}", T::Component, B::None,
                {401, 401, 403, 403, 403, 403, 403, 403, 403}},
+    // Incidents and notices: incidents at manager tier (monitoring.read), notices for every
+    // tier; acknowledging needs notices.ack; publishing is for the provider's operator outside
+    // tenants only, which no column here is (IncidentsTest and NoticesTest cover it).
+    {"GET",    "/api/v1/incidents?limit=500", T::Incident, B::None,
+               {401, 401, 403, 200, 200, 200, 200, 403, 403}, kListed},
+    {"POST",   "/api/v1/incidents", T::None, B::NewIncident,
+               {401, 401, 403, 403, 403, 403, 403, 403, 403}},
+    {"GET",    "/api/v1/incidents/{id}", T::Incident, B::None,
+               {401, 401, 403, 200, 200, 200, 404, 403, 403}},
+    {"PATCH",  "/api/v1/incidents/{id}", T::Incident, B::IncidentUpdate,
+               {401, 401, 403, 403, 403, 403, 403, 403, 403}},
+    {"POST",   "/api/v1/incidents/{id}/ack", T::Incident, B::None,
+               {401, 401, 403, 403, 200, 403, 404, 403, 403}},
+    {"GET",    "/api/v1/notices?limit=500", T::Notice, B::None,
+               {401, 401, 200, 200, 200, 200, 200, 200, 200}, kListed},
+    {"POST",   "/api/v1/notices", T::None, B::NewNotice,
+               {401, 401, 403, 403, 403, 403, 403, 403, 403}},
+    {"GET",    "/api/v1/notices/{id}", T::Notice, B::None,
+               {401, 401, 200, 200, 200, 200, 404, 200, 200}},
+    {"PATCH",  "/api/v1/notices/{id}", T::Notice, B::NoticeFollowUp,
+               {401, 401, 403, 403, 403, 403, 403, 403, 403}},
+    {"POST",   "/api/v1/notices/{id}/ack", T::Notice, B::None,
+               {401, 401, 403, 403, 200, 403, 404, 403, 403}},
+    {"GET",    "/api/v1/tenant/contacts", T::None, B::None,
+               {401, 401, 403, 200, 200, 200, 200, 403, 403}},
+    {"PUT",    "/api/v1/tenant/contacts", T::None, B::Contacts,
+               {401, 401, 403, 403, 200, 403, 200, 403, 403}},
+    {"GET",    "/api/v1/tenants", T::None, B::None,
+               {401, 401, 403, 403, 403, 403, 403, 403, 403}},
 };
 // clang-format on
 
@@ -263,6 +299,33 @@ std::set<std::string> ServedRoutes(const server::Server& server) {
         served.insert(route.method + " " + route.path);
     }
     return served;
+}
+
+/// An object of the whole demo tenant, which no scope narrows (incidents and notices): only
+/// another tenant must not reach it.
+bool IsTenantWide(T target) {
+    return target == T::Incident || target == T::Notice;
+}
+
+/// An incident or notice concerning only the demo tenant, published by the provider's operator
+/// outside tenants; `name` is its unique title.
+MatrixTarget Published(const TestServer& server, MatrixTargets& targets, T target) {
+    auto client = server.Client();
+    client->SetToken(StoreSession(server, "provider", "support").token);
+    const bool incident = target == T::Incident;
+    const std::string title = targets.UniqueName(incident ? "inc" : "ntc");
+    model::Json body{{"title", title}, {"tenants", {"demo"}}};
+    if (incident) {
+        body.update({{"severity", "minor"}, {"message", "matrix"}});
+    } else {
+        body.update({{"kind", "vulnerability"},
+                     {"body", "matrix"},
+                     {"effective_at", model::FormatRfc3339Utc(TestEpoch())}});
+    }
+    const auto result = client->SendRaw("POST", incident ? "/api/v1/incidents" : "/api/v1/notices",
+                                        body.dump(), "application/json");
+    REQUIRE(result.status == 201);
+    return {model::Json::parse(result.body).at("id").get<std::string>(), title, {}, {}};
 }
 
 /// A target of the demo tenant: one another tenant, or a scope that leaves it out, must not reach.
@@ -386,6 +449,9 @@ private:
             return m_targets.Role();
         case T::Component:
             return {"database", "database", "", ""};
+        case T::Incident:
+        case T::Notice:
+            return Published(m_server, m_targets, target);
         case T::None:
         case T::Self:
         case T::OwnNewSession:
@@ -451,6 +517,24 @@ private:
                     "text/csv"};
         case B::ComponentOverride:
             return {Json{{"status", "maintenance"}, {"message", "Planned upgrade"}}.dump()};
+        case B::NewIncident:
+            return {Json{{"title", m_targets.UniqueName("inc")},
+                         {"severity", "minor"},
+                         {"tenants", {"demo"}},
+                         {"message", "matrix"}}
+                        .dump()};
+        case B::IncidentUpdate:
+        case B::NoticeFollowUp:
+            return {Json{{body == B::IncidentUpdate ? "message" : "body", "follow-up"}}.dump()};
+        case B::NewNotice:
+            return {Json{{"kind", "vulnerability"},
+                         {"title", m_targets.UniqueName("ntc")},
+                         {"body", "matrix"},
+                         {"tenants", {"demo"}},
+                         {"effective_at", model::FormatRfc3339Utc(TestEpoch())}}
+                        .dump()};
+        case B::Contacts:
+            return {Json{{"emails", {"matrix@demo-hotel.example"}}}.dump()};
         }
         return {};
     }
@@ -532,7 +616,8 @@ TEST_CASE("Authorization matrix: every route and caller answer as the table says
                 continue;
             }
             const bool success = got.status >= 200 && got.status < 300;
-            const bool mustNotReach = who == Who::OtherManager || who == Who::ScopedOut;
+            const bool mustNotReach = who == Who::OtherManager ||
+                                      (who == Who::ScopedOut && !IsTenantWide(row.target));
             if (mustNotReach && IsTenantObject(row.target)) {
                 const bool shown = Shows(got);
                 if ((success && (row.flags & kListed) == 0) || shown) {
