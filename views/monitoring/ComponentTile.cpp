@@ -171,6 +171,8 @@ ComponentTile::ComponentTile(wxWindow* parent, bool canSetStatus, Actions action
     m_message = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                  wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
     m_message->SetForegroundColour(kQuiet);
+    // Ellipsized: a long message gives way to the buttons (its tooltip has all of it).
+    m_message->SetMinSize(wxSize(FromDIP(80), -1));
     about->Add(m_message, wxSizerFlags(1).CenterVertical());
     // TRANSLATORS: beside a component whose status an operator of the service provider set by
     // hand (not the automatic checks).

@@ -15,6 +15,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 namespace resv::views {
 namespace {
 
@@ -136,12 +138,16 @@ wxPanel* MonitoringView::BuildBanner() {
                                   wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
     m_headline->SetFont(layout::Emphasized(this, 1.15));
     m_headline->SetForegroundColour(kInk);
-    row->Add(m_headline, wxSizerFlags(1).CenterVertical().Border(wxTOP | wxBOTTOM, gap));
+    // The headline takes the width (several affected components make it long); when the data
+    // was read goes under it.
+    auto* texts = new wxBoxSizer(wxVERTICAL);
+    texts->Add(m_headline, wxSizerFlags().Expand());
     m_updated = new wxStaticText(m_banner, wxID_ANY, wxString());
     m_updated->SetForegroundColour(kInk);
     m_updated->SetToolTip(_("Times are Japan Standard Time (JST). The screen refreshes every 30 "
                             "seconds while it is open."));
-    row->Add(m_updated, wxSizerFlags().CenterVertical().Border(wxLEFT, Px(this, Space::Large)));
+    texts->Add(m_updated, wxSizerFlags().Border(wxTOP, 2));
+    row->Add(texts, wxSizerFlags(1).CenterVertical().Border(wxTOP | wxBOTTOM, gap));
     // TRANSLATORS: the button that reads the service status again now.
     m_refresh = new wxButton(m_banner, wxID_ANY, _("Refresh"));
     row->Add(m_refresh, wxSizerFlags().CenterVertical().Border(wxALL, gap));
@@ -180,6 +186,14 @@ wxPanel* MonitoringView::BuildTerminals(wxWindow* parent) {
     m_terminalList->AppendColumn(_("Online"), wxLIST_FORMAT_RIGHT, FromDIP(64));
     // TRANSLATORS: column of the terminals list: terminals not heard from for 90 seconds.
     m_terminalList->AppendColumn(_("Offline"), wxLIST_FORMAT_RIGHT, FromDIP(64));
+    // The counts' columns as wide as their headers (オンライン is wider than "Online").
+    for (const int count : {kOnlineColumn, kOfflineColumn}) {
+        wxListItem header;
+        header.SetMask(wxLIST_MASK_TEXT);
+        m_terminalList->GetColumn(count, header);
+        const int width = GetTextExtent(header.GetText()).x + FromDIP(28);
+        m_terminalList->SetColumnWidth(count, std::max(width, FromDIP(56)));
+    }
     m_terminalList->SetToolTip(_("A terminal is online when it has reported within the last 90 "
                                  "seconds."));
     column->Add(m_terminalList, wxSizerFlags(1).Expand());
@@ -273,7 +287,11 @@ void MonitoringView::ShowStale() {
     if (stale) {
         wxString text;
         if (const auto& error = m_presenter.LastError()) {
-            text = DescribeError(*error).what + wxS(" ");
+            text = DescribeError(*error).what;
+            // Sentences follow each other with a space, except after a Japanese full stop.
+            if (!text.EndsWith(wxString::FromUTF8("\xE3\x80\x82"))) {
+                text += wxS(" ");
+            }
         }
         const wxString next = m_presenter.NextRefreshAt()
                                   ? FromUtf8(model::FormatJstTime(*m_presenter.NextRefreshAt()))
