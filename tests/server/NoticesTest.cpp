@@ -173,6 +173,13 @@ TEST_CASE("Notices: another tenant sees only its own; only the operator outside 
     CHECK(tenants[0].code == "demo");
     CHECK(tenants[0].name == "デモホテルグループ");
     CHECK(tenants[1].code == "other");
+    const auto firstPage = Send(*publisher, "GET", "/api/v1/tenants?limit=1");
+    CHECK(model::Json::parse(firstPage.body) ==
+          model::Json{{"items", {{{"code", "demo"}, {"name", "デモホテルグループ"}}}},
+                      {"next_cursor", "demo"}});
+    const auto lastPage = Send(*publisher, "GET", "/api/v1/tenants?limit=1&cursor=demo");
+    CHECK(model::Json::parse(lastPage.body).at("items").at(0).at("code") == "other");
+    CHECK(model::Json::parse(lastPage.body).at("next_cursor").is_null());
     // The operator outside tenants reads every notice, with every tenant it concerns.
     CHECK(publisher->GetNotice(otherOnly.id).tenants.codes == std::vector<std::string>{"other"});
     CHECK(publisher->ListNotices({}).unread == 0);
