@@ -69,7 +69,8 @@ NoticeDetailPane::NoticeDetailPane(wxWindow* parent, NoticesPresenter& presenter
 }
 
 int NoticeDetailPane::TextWidth() const {
-    return std::max(GetClientSize().x - FromDIP(40), FromDIP(280));
+    // Room for the margins and a vertical scroll bar.
+    return std::max(GetClientSize().x - FromDIP(40), FromDIP(200));
 }
 
 wxStaticText* NoticeDetailPane::AddText(wxSizer* sizer, const wxString& text, int flags) {
@@ -95,7 +96,7 @@ void NoticeDetailPane::AddRow(wxSizer* grid, const wxString& label, const wxStri
     name->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     grid->Add(name, wxSizerFlags().Right().Top());
     auto* text = new wxStaticText(m_body, wxID_ANY, wxString());
-    SetWrappedLabel(*text, value, TextWidth() - FromDIP(140));
+    SetWrappedLabel(*text, value, TextWidth() - FromDIP(170));
     grid->Add(text, layout::FormField());
 }
 
@@ -137,7 +138,8 @@ void NoticeDetailPane::Show() {
         acknowledgedAt =
             at ? wxString::Format(_("Acknowledged at %s"), Jst(*at)) : _("Acknowledged");
     }
-    m_acknowledged->SetLabel(acknowledgedAt);
+    SetWrappedLabel(*m_acknowledged, acknowledgedAt,
+                    TextWidth() - m_acknowledge->GetSize().x - FromDIP(8));
     if (item != nullptr) {
         ShowAcknowledgements(*item);
     } else {
@@ -236,7 +238,7 @@ void NoticeDetailPane::ShowAcknowledgements(const InboxItem& item) {
     }
     m_acknowledgedByTitle->Show();
     m_acknowledgedBy->Show();
-    m_acknowledgedBy->SetLabel(lines);
+    m_acknowledgedBy->SetLabel(WrapText(*m_acknowledgedBy, lines, TextWidth()));
 }
 
 wxString NoticeDetailPane::AllText() const {

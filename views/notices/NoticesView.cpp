@@ -15,7 +15,6 @@
 #include <wx/infobar.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
-#include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/wrapsizer.h>
 
@@ -59,20 +58,17 @@ NoticesView::NoticesView(wxWindow* parent, ISession& session,
     m_messages->AddButton(wxID_CLOSE, _("Close"));
     column->Add(m_messages, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
 
-    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                          wxSP_LIVE_UPDATE | wxSP_3DSASH);
-    splitter->SetMinimumPaneSize(FromDIP(240));
-    splitter->SetSashGravity(0.5);
-    m_list = new wxListCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    auto* panes = new wxBoxSizer(wxHORIZONTAL);
+    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 300)),
                             wxLC_REPORT | wxLC_SINGLE_SEL);
     m_list->AppendColumn(wxString(), wxLIST_FORMAT_CENTER, FromDIP(28));
     // TRANSLATORS: list column: incident, change, maintenance or vulnerability.
-    m_list->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(120));
-    m_list->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, FromDIP(220));
+    m_list->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    m_list->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, FromDIP(190));
     // TRANSLATORS: list column: an incident's status, or when a notice takes effect.
-    m_list->AppendColumn(_("Status / effective (JST)"), wxLIST_FORMAT_LEFT, FromDIP(170));
+    m_list->AppendColumn(_("Status / effective (JST)"), wxLIST_FORMAT_LEFT, FromDIP(200));
     // TRANSLATORS: list column: when the item was published, in JST.
-    m_list->AppendColumn(_("Published (JST)"), wxLIST_FORMAT_LEFT, FromDIP(140));
+    m_list->AppendColumn(_("Published (JST)"), wxLIST_FORMAT_LEFT, FromDIP(165));
     auto* marks = new wxImageList(FromDIP(12), FromDIP(12));
     const auto sample = [](auto value) { return InboxItem{std::move(value)}; };
     model::Incident open;
@@ -86,9 +82,12 @@ NoticesView::NoticesView(wxWindow* parent, ISession& session,
         marks->Add(KindMark(this, ItemKindColour(item)));
     }
     m_list->AssignImageList(marks, wxIMAGE_LIST_SMALL);
-    m_detail = new NoticeDetailPane(splitter, m_presenter);
-    splitter->SplitVertically(m_list, m_detail, FromDIP(520));
-    column->Add(splitter, wxSizerFlags(1).Expand().Border(wxALL, gap));
+    m_detail = new NoticeDetailPane(this, m_presenter);
+    m_detail->SetMinSize(FromDIP(wxSize(360, -1)));
+    // The list gets the room its columns want first; the detail the rest.
+    panes->Add(m_list, wxSizerFlags(3).Expand());
+    panes->Add(m_detail, wxSizerFlags(2).Expand().Border(wxLEFT, gap));
+    column->Add(panes, wxSizerFlags(1).Expand().Border(wxALL, gap));
     m_statusLine = new wxStaticText(this, wxID_ANY, wxString());
     column->Add(m_statusLine, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
     SetSizer(column);

@@ -359,7 +359,9 @@ void PublishDialog::ShowState() {
     }
     bool grew = false;
     if (m_leadHint != nullptr) {
-        const bool show = m_presenter.LeadTimeShort(model::Now());
+        // The server's own lead_time error says it better once it is there.
+        const bool show =
+            m_presenter.LeadTimeShort(model::Now()) && m_presenter.Errors().count(f::kWhen) == 0;
         grew |= show && !m_leadHint->IsShown();
         m_leadHint->Show(show);
     }
