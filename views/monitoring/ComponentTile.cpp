@@ -157,6 +157,7 @@ ComponentTile::ComponentTile(wxWindow* parent, bool canSetStatus, Actions action
     head->Add(m_name, wxSizerFlags().CenterVertical());
     m_badge = new StatusBadge(this);
     head->Add(m_badge, wxSizerFlags().CenterVertical().Border(wxLEFT, gap));
+    head->AddSpacer(gap); // never touching the latency, however narrow the tile
     head->AddStretchSpacer();
     // TRANSLATORS: before the small line of a component's recent response times.
     head->Add(Quiet(this, _("Latency")), wxSizerFlags().CenterVertical().Border(wxRIGHT, small));

@@ -18,7 +18,7 @@ LatencySparkline::LatencySparkline(wxWindow* parent)
 }
 
 wxSize LatencySparkline::DoGetBestClientSize() const {
-    return FromDIP(wxSize(110, 24));
+    return FromDIP(wxSize(84, 24));
 }
 
 void LatencySparkline::SetSamples(std::vector<model::LatencySample> samples,

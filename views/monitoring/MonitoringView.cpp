@@ -200,6 +200,7 @@ wxPanel* MonitoringView::BuildTerminals(wxWindow* parent) {
     m_terminalTotals = new wxStaticText(panel, wxID_ANY, wxString());
     column->Add(m_terminalTotals, wxSizerFlags().Expand().Border(wxTOP, Px(this, Space::Small)));
     panel->SetSizer(column);
+    panel->SetMinSize(wxSize(FromDIP(220), -1)); // facility names stay readable at 960 x 640
     // The facility column takes what the counts leave.
     m_terminalList->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();

@@ -213,8 +213,8 @@ TEST_CASE("monitoring shows a degraded component in words, its uptime by day and
     HoverBar(strip, 89);
     CHECK(ToolTipOf(strip) == (ja ? wxString::FromUTF8("2026-11-26 (JST) 稼働率 99.86%")
                                   : wxString(wxS("2026-11-26 JST: 99.86% up"))));
-    Settle(std::chrono::milliseconds(200));
-    Screenshot(s.frame, "monitoring-hover-" + lang);
+    // No picture here: GTK's tooltip is a window of its own, which a capture of the frame shows
+    // as a black box over the tiles.
     // A day before the server ran: no data, in words.
     HoverBar(strip, 1);
     CHECK(ToolTipOf(strip) == UptimeDayText(strip->Days()[1]));
