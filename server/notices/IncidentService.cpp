@@ -73,20 +73,9 @@ model::InboxPage<model::Incident> IncidentService::List(const auth::Caller& call
                                                         const facilities::PageRequest& page) {
     const Reader reader = ReaderOf(caller, m_context.base.database, perm::kMonitoringRead);
     auto db = m_context.base.database.Acquire();
-    SubjectStore store(*db, SubjectKind::Incident);
-    RequireKnownCursor(store, page.after);
-    std::vector<std::string> ids = store.ListIds(reader.VisibleTo(), page.after, page.limit + 1);
-    model::InboxPage<model::Incident> result;
-    result.nextCursor = facilities::TrimPage(ids, page.limit, [](const auto& id) { return id; });
-    IncidentRepository repo(*db);
-    for (const auto& id : ids) {
-        if (const auto record = repo.Find(id)) {
-            result.items.push_back(View(*db, *record, reader));
-        }
-    }
-    result.unread =
-        reader.canAcknowledge ? store.CountUnacknowledged(reader.tenantId, reader.accountId) : 0;
-    return result;
+    return ListVisible<model::Incident, IncidentRepository>(
+        *db, SubjectKind::Incident, reader, page,
+        [&](const auto& record) { return View(*db, record, reader); });
 }
 
 model::Incident IncidentService::Get(const auth::Caller& caller, const std::string& id) {

@@ -87,20 +87,9 @@ model::InboxPage<model::Notice> NoticeService::List(const auth::Caller& caller,
                                                     const facilities::PageRequest& page) {
     const Reader reader = ReaderOf(caller, m_context.base.database, perm::kNoticesRead);
     auto db = m_context.base.database.Acquire();
-    SubjectStore store(*db, SubjectKind::Notice);
-    RequireKnownCursor(store, page.after);
-    std::vector<std::string> ids = store.ListIds(reader.VisibleTo(), page.after, page.limit + 1);
-    model::InboxPage<model::Notice> result;
-    result.nextCursor = facilities::TrimPage(ids, page.limit, [](const auto& id) { return id; });
-    NoticeRepository repo(*db);
-    for (const auto& id : ids) {
-        if (const auto record = repo.Find(id)) {
-            result.items.push_back(View(*db, *record, reader));
-        }
-    }
-    result.unread =
-        reader.canAcknowledge ? store.CountUnacknowledged(reader.tenantId, reader.accountId) : 0;
-    return result;
+    return ListVisible<model::Notice, NoticeRepository>(
+        *db, SubjectKind::Notice, reader, page,
+        [&](const auto& record) { return View(*db, record, reader); });
 }
 
 model::Notice NoticeService::Get(const auth::Caller& caller, const std::string& id) {

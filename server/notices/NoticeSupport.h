@@ -102,6 +102,28 @@ std::vector<std::string> NotifiedTenantsFor(const Reader& reader, SubjectStore& 
 /// invalid_cursor.
 void RequireKnownCursor(SubjectStore& store, const std::string& cursor);
 
+/// A page of the incidents or notices (`Repository`'s records) the reader may see, newest
+/// first, each shown by `view(record)`, with the reader's unread count of the whole list.
+template <typename Item, typename Repository, typename ViewOf>
+model::InboxPage<Item> ListVisible(storage::Connection& connection, SubjectKind kind,
+                                   const Reader& reader, const facilities::PageRequest& page,
+                                   ViewOf view) {
+    SubjectStore store(connection, kind);
+    RequireKnownCursor(store, page.after);
+    std::vector<std::string> ids = store.ListIds(reader.VisibleTo(), page.after, page.limit + 1);
+    model::InboxPage<Item> result;
+    result.nextCursor = facilities::TrimPage(ids, page.limit, [](const auto& id) { return id; });
+    Repository repository(connection);
+    for (const auto& id : ids) {
+        if (const auto record = repository.Find(id)) {
+            result.items.push_back(view(*record));
+        }
+    }
+    result.unread =
+        reader.canAcknowledge ? store.CountUnacknowledged(reader.tenantId, reader.accountId) : 0;
+    return result;
+}
+
 /// Appends an event in the caller's tenant about an incident or notice, labelled by title.
 void AuditSubject(const NoticeContext& context, storage::Connection& connection,
                   const auth::Caller& caller, const std::string& action,
